@@ -1,0 +1,39 @@
+import type { ZodType } from 'zod';
+import type { Verifier } from './verify/types.js';
+
+/** A parsed JSON object as it arrived: fields not yet validated. */
+export type RawEvent = Readonly<Record<string, unknown>>;
+
+/** Type name → validated event type. */
+export type EventMap = { readonly [type: string]: object };
+
+export type EventSchemas<TMap extends EventMap> = { readonly [K in keyof TMap]: ZodType<TMap[K]> };
+
+export type Located = { readonly event: RawEvent; readonly type: string } | { readonly problem: string };
+
+/**
+ * Everything provider-specific, as data plus a few small functions. The pipeline in core does the rest.
+ * `TContext` is merged into every handler's `ctx` (FusionAuth adds `transactional`).
+ */
+export interface Provider<TMap extends EventMap = EventMap, TContext extends object = object> {
+  readonly name: string;
+  /** All of them must pass. Construction must throw when a provider would otherwise accept anyone. */
+  readonly verifiers: readonly Verifier[];
+  readonly schemas: EventSchemas<TMap>;
+  /** Other spellings of a type, routed to the handlers of the canonical one. */
+  readonly aliases?: Readonly<Record<string, keyof TMap & string>>;
+  /** Finds the event in the parsed JSON body (FusionAuth wraps it in `{ "event": … }`). */
+  locate(body: unknown): Located;
+  /** The idempotency key: FusionAuth's `event.id`; derived from the body where the provider sends none. */
+  eventId(event: RawEvent, rawBody: Uint8Array): string | undefined | Promise<string | undefined>;
+  /** A reason to answer `ignored` before validation (tenant filter, a console test payload), or undefined. */
+  exclude?(event: RawEvent, type: string): string | undefined;
+  /** Extra fields for the handler context of this event type. */
+  context?(type: string, event: RawEvent): TContext;
+}
+
+/** Events of a type the provider does not (yet) know: they reach `onAny` only. */
+export interface UnknownEvent {
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
