@@ -1,0 +1,13 @@
+export type { BaseContext, ErrorHandler, Handler, HandlerContext, HandlerFailure } from './context.js';
+export { PayloadTooLargeError, WebhookError, WebhookRejection } from './errors.js';
+export { type HeaderReader, type HeaderRecord, type HeadersInput, readHeaders } from './http/headers.js';
+export { childLogger, consoleLogger, type Logger, silentLogger } from './logger.js';
+export { defaultStatus, type Outcome, outcomes, type StatusOverrides } from './outcomes.js';
+export type { EventMap, EventSchemas, Located, Provider, RawEvent, UnknownEvent } from './provider.js';
+export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
+export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
+export { matchesAny, sha256, timingSafeEqual } from './verify/constant-time.js';
+export { type HeaderValueOptions, headerValueVerifier } from './verify/header-value.js';
+export { type HmacHash, type HmacSignatureOptions, hmacSignatureVerifier } from './verify/hmac.js';
+export { nonEmptyList } from './verify/list.js';
+export { type BodyVerifier, failed, type HeaderVerifier, type VerificationResult, type Verifier, verified } from './verify/types.js';
