@@ -8,7 +8,9 @@ export class WebhookRejection extends Error {
   constructor(message = 'rejected by handler', status = 422) {
     super(message);
     if (!Number.isInteger(status) || status < 400 || status > 599) {
-      throw new TypeError(`authhooks: reject() needs a 4xx or 5xx status so the provider does not commit; got ${status}.`);
+      throw new TypeError(
+        `authhooks: reject() needs a 4xx or 5xx status so the provider does not commit; got ${status}.`,
+      );
     }
     this.status = status;
   }

@@ -15,13 +15,25 @@ export function consoleLogger(bindings: object = {}): Logger {
   const write = (level: string) => (fields: object, message?: string) => {
     console.error(JSON.stringify({ level, name: 'authhooks', ...bindings, ...fields, msg: message }));
   };
-  return { debug: noop, info: noop, warn: write('warn'), error: write('error'), child: (more) => consoleLogger({ ...bindings, ...more }) };
+  return {
+    debug: noop,
+    info: noop,
+    warn: write('warn'),
+    error: write('error'),
+    child: (more) => consoleLogger({ ...bindings, ...more }),
+  };
 }
 
 export function childLogger(logger: Logger, bindings: object): Logger {
   if (typeof logger.child === 'function') return logger.child(bindings);
-  const wrap = (fn: Logger['info']) => (fields: object, message?: string) => fn.call(logger, { ...bindings, ...fields }, message);
-  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
+  const wrap = (fn: Logger['info']) => (fields: object, message?: string) =>
+    fn.call(logger, { ...bindings, ...fields }, message);
+  return {
+    debug: wrap(logger.debug),
+    info: wrap(logger.info),
+    warn: wrap(logger.warn),
+    error: wrap(logger.error),
+  };
 }
 
 /** Error details that are safe to log: name and message, never the stack or attached objects. */

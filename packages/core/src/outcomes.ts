@@ -54,10 +54,14 @@ export function statusTable(overrides: StatusOverrides = {}): Readonly<Record<Ou
   for (const [outcome, status] of Object.entries(overrides) as [string, number | undefined][]) {
     if (status === undefined) continue;
     if (!(outcome in defaultStatus)) {
-      throw new TypeError(`authhooks: responses.${outcome} is not an outcome; use one of ${outcomes.join(', ')}.`);
+      throw new TypeError(
+        `authhooks: responses.${outcome} is not an outcome; use one of ${outcomes.join(', ')}.`,
+      );
     }
     if (!Number.isInteger(status) || status < 200 || status > 599) {
-      throw new TypeError(`authhooks: responses.${outcome} must be an HTTP status from 200 to 599, got ${status}.`);
+      throw new TypeError(
+        `authhooks: responses.${outcome} must be an HTTP status from 200 to 599, got ${status}.`,
+      );
     }
     const isSuccess = status >= 200 && status < 300;
     if (mustFail.has(outcome as Outcome) && isSuccess) {

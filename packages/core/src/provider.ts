@@ -19,6 +19,8 @@ export interface Provider<TMap extends EventMap = EventMap, TContext extends obj
   readonly name: string;
   /** All of them must pass. Construction must throw when a provider would otherwise accept anyone. */
   readonly verifiers: readonly Verifier[];
+  /** Set only when the user explicitly opted out of verification; otherwise no verifiers is a construction error. */
+  readonly allowUnauthenticated?: boolean;
   readonly schemas: EventSchemas<TMap>;
   /** Other spellings of a type, routed to the handlers of the canonical one. */
   readonly aliases?: Readonly<Record<string, keyof TMap & string>>;

@@ -15,8 +15,10 @@ export interface BasicAuthOptions {
 /** HTTP Basic (RFC 7617). The decoded `user:password` is compared constant-time against each pair. */
 export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthOptions): HeaderVerifier {
   const pairs = nonEmptyList(credentials, 'basicAuth').map(({ username, password }) => {
-    if (!username || !password) throw new TypeError('authhooks: basicAuth needs a non-empty username and password.');
-    if (username.includes(':')) throw new TypeError('authhooks: a Basic auth username cannot contain ":" (RFC 7617).');
+    if (!username || !password)
+      throw new TypeError('authhooks: basicAuth needs a non-empty username and password.');
+    if (username.includes(':'))
+      throw new TypeError('authhooks: a Basic auth username cannot contain ":" (RFC 7617).');
     return `${username}:${password}`;
   });
   return {

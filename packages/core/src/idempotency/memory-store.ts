@@ -1,0 +1,68 @@
+import type { IdempotencyStore, Reservation } from './types.js';
+
+export interface MemoryStoreOptions {
+  /** How long a handled event id is remembered. Default 24 h. */
+  readonly ttlMs?: number;
+  /** How long an unfinished reservation blocks duplicates. Default 60 s. */
+  readonly lockMs?: number;
+  /** Memory bound: beyond this many keys the oldest are evicted. Default 100 000. */
+  readonly maxEntries?: number;
+  /** Injectable clock for tests. */
+  readonly now?: () => number;
+}
+
+interface Entry {
+  state: 'in_progress' | 'done';
+  expiresAt: number;
+}
+
+/**
+ * In-process store for a single receiver instance. A Map keeps insertion order, so the oldest
+ * entry is always first: expiry and eviction walk from the front and stop at the first live entry.
+ */
+export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore & { readonly size: number } {
+  const { ttlMs = 86_400_000, lockMs = 60_000, maxEntries = 100_000, now = Date.now } = options;
+  for (const [name, value] of Object.entries({ ttlMs, lockMs, maxEntries })) {
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new TypeError(`authhooks: memoryStore ${name} must be a positive number, got ${value}.`);
+    }
+  }
+  const entries = new Map<string, Entry>();
+
+  const set = (key: string, entry: Entry) => {
+    entries.delete(key); // re-insert at the back so the order stays oldest-first
+    entries.set(key, entry);
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value as string;
+      entries.delete(oldest);
+    }
+  };
+
+  const sweep = (at: number) => {
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt > at) break;
+      entries.delete(key);
+    }
+  };
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    async reserve(key): Promise<Reservation> {
+      const at = now();
+      sweep(at);
+      const entry = entries.get(key);
+      if (entry !== undefined && entry.expiresAt > at)
+        return entry.state === 'done' ? 'duplicate' : 'in_progress';
+      set(key, { state: 'in_progress', expiresAt: at + lockMs });
+      return 'reserved';
+    },
+    async complete(key) {
+      set(key, { state: 'done', expiresAt: now() + ttlMs });
+    },
+    async release(key) {
+      if (entries.get(key)?.state === 'in_progress') entries.delete(key);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/** A handler as the router stores it: the typing lives on `Receiver`, the router only matches strings. */
+// biome-ignore lint/suspicious/noExplicitAny: handlers of every event type share one list
+export type AnyHandler = (event: any, ctx: any) => unknown;
+
+interface Route {
+  readonly selector: string;
+  readonly handler: AnyHandler;
+  readonly matches: (type: string, known: boolean) => boolean;
+}
+
+export const anySelector = '*';
+
+/**
+ * Ordered list of routes. Handlers matching an event run in registration order, whether they were
+ * registered for the exact type, a `prefix.*` wildcard or `onAny`. Wildcards match known types only;
+ * unknown types reach `onAny` alone.
+ */
+export class Router {
+  readonly #routes: Route[] = [];
+  readonly #cache = new Map<string, readonly AnyHandler[]>();
+  readonly #normalize: (type: string) => string;
+
+  constructor(normalize: (type: string) => string) {
+    this.#normalize = normalize;
+  }
+
+  add(selector: string, handler: AnyHandler): void {
+    if (typeof handler !== 'function') {
+      throw new TypeError(
+        `authhooks: the handler for "${selector}" must be a function, got ${typeof handler}.`,
+      );
+    }
+    this.#routes.push({ selector, handler, matches: this.#matcher(selector) });
+    this.#cache.clear();
+  }
+
+  /** Removes the most recent registration of this handler for this selector. Returns whether one was found. */
+  remove(selector: string, handler: AnyHandler): boolean {
+    for (let i = this.#routes.length - 1; i >= 0; i--) {
+      const route = this.#routes[i] as Route;
+      if (route.selector === selector && route.handler === handler) {
+        this.#routes.splice(i, 1);
+        this.#cache.clear();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  match(type: string, known: boolean): readonly AnyHandler[] {
+    const cacheKey = `${known ? 'k' : 'u'}:${type}`;
+    let handlers = this.#cache.get(cacheKey);
+    if (handlers === undefined) {
+      handlers = this.#routes.filter((route) => route.matches(type, known)).map((route) => route.handler);
+      if (this.#cache.size > 1_000) this.#cache.clear(); // unknown types are attacker-chosen
+      this.#cache.set(cacheKey, handlers);
+    }
+    return handlers;
+  }
+
+  #matcher(selector: string): Route['matches'] {
+    if (selector === anySelector) return () => true;
+    if (selector.endsWith('.*')) {
+      const prefix = selector.slice(0, -1);
+      return (type, known) => known && type.startsWith(prefix);
+    }
+    const exact = this.#normalize(selector);
+    return (type, known) => known && type === exact;
+  }
+}
