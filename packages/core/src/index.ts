@@ -22,6 +22,7 @@ export {
   type ResultInfo,
   type WebhookRoutes,
 } from './receiver.js';
+export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, timingSafeEqual } from './verify/constant-time.js';

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PayloadTooLargeError } from './errors.js';
 import { concat } from './http/body.js';
+import type { EventMap } from './provider.js';
 import type { ReceiveResult, Receiver } from './receiver.js';
+import { withRoutes } from './routes.js';
 
 /**
  * Reads a Node request body, stopping at `limit` bytes: past it, buffering stops at once and the
@@ -55,10 +57,12 @@ export function writeNodeAnswer(req: IncomingMessage, res: ServerResponse, resul
   if (!req.complete) res.once('finish', () => req.destroy());
 }
 
-/** A plain `node:http` request listener: `http.createServer(nodeHandler(receiver))`. */
-// biome-ignore lint/suspicious/noExplicitAny: accepts a receiver of any provider
-export function nodeHandler(receiver: Receiver<any, any>) {
-  return async function authhooksNodeHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** A plain `node:http` request listener: `http.createServer(nodeHandler(receiver).on(...))`. */
+export function nodeHandler<TMap extends EventMap, TExtra extends object>(receiver: Receiver<TMap, TExtra>) {
+  const handler = async function authhooksNodeHandler(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const result = await receiver.receive({
       method: req.method ?? 'GET',
       headers: req.headers,
@@ -66,4 +70,5 @@ export function nodeHandler(receiver: Receiver<any, any>) {
     });
     writeNodeAnswer(req, res, result);
   };
+  return withRoutes(handler, receiver);
 }

@@ -1,0 +1,3 @@
+export { type ExpressRequest, rawBodySaver } from './body.js';
+export { fusionWebhook } from './fusionauth.js';
+export { type ExpressHandler, type ExpressWebhook, expressMiddleware } from './middleware.js';
