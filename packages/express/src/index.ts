@@ -1,3 +1,11 @@
+export {
+  type HandlerContext,
+  type IdempotencyStore,
+  type Logger,
+  memoryStore,
+  silentLogger,
+  WebhookRejection,
+} from '@authhooks/core';
 export { type ExpressRequest, rawBodySaver } from './body.js';
 export { fusionWebhook } from './fusionauth.js';
 export { type ExpressHandler, type ExpressWebhook, expressMiddleware } from './middleware.js';
