@@ -1,0 +1,12 @@
+export {
+  type HandlerContext,
+  type IdempotencyStore,
+  type Logger,
+  memoryStore,
+  type Outcome,
+  silentLogger,
+  WebhookRejection,
+} from '@authhooks/core';
+export { honoBody } from './body.js';
+export { type HonoHandlerOptions, type HonoWebhook, honoHandler } from './handler.js';
+export type { AuthhooksDelivery, AuthhooksEnv, AuthhooksVariables } from './variables.js';
