@@ -1,0 +1,9 @@
+export {
+  type HandlerContext,
+  type IdempotencyStore,
+  type Logger,
+  memoryStore,
+  silentLogger,
+  WebhookRejection,
+} from '@authhooks/core';
+export { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';
