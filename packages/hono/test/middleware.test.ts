@@ -2,12 +2,9 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { honoHandler } from '../src/handler.js';
 import type { AuthhooksDelivery } from '../src/variables.js';
+import type { Requestable } from './helpers/requestable.js';
 import { delivery, eventBody, fromResponse } from './helpers/requests.js';
 import { scenario } from './helpers/scenario.js';
-
-interface Requestable {
-  request(path: string, init: RequestInit): Response | Promise<Response>;
-}
 
 function post(app: Requestable, request: ReturnType<typeof delivery>) {
   const init: RequestInit = { method: 'POST', headers: request.headers ?? {} };

@@ -3,12 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { honoHandler } from '../src/handler.js';
 import { listen } from './helpers/hono-server.js';
 import { outcomeTable } from './helpers/outcome-table.js';
+import type { Requestable } from './helpers/requestable.js';
 import { delivery, eventBody, fetchSender, fromResponse, type Send } from './helpers/requests.js';
 import { scenario } from './helpers/scenario.js';
-
-interface Requestable {
-  request(path: string, init: RequestInit): Response | Promise<Response>;
-}
 
 function inProcess(app: Requestable): Send {
   return async (request) => {

@@ -45,6 +45,7 @@ describe('honoHandler types', () => {
   it('mounts with app.post, app.all and app.use; later handlers see c.var.authhooks typed', () => {
     const webhook = honoHandler(receiver, { passThrough: true });
     new Hono().post('/a', webhook).all('/b', honoHandler(receiver));
+    new Hono<{ Bindings: { DB: string } }>().post('/d', webhook).get('/e', (c) => c.text(c.env.DB));
     new Hono().use('/c', webhook).post('/c', (c) => {
       const delivery = c.get('authhooks');
       expectTypeOf(delivery).toEqualTypeOf<AuthhooksDelivery<AnyEventOf<TestEventMap>>>();
