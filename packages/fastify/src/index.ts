@@ -6,4 +6,5 @@ export {
   silentLogger,
   WebhookRejection,
 } from '@authhooks/core';
+export { fusionWebhook } from './fusionauth.js';
 export { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';

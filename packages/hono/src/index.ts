@@ -8,5 +8,6 @@ export {
   WebhookRejection,
 } from '@authhooks/core';
 export { honoBody } from './body.js';
+export { fusionWebhook } from './fusionauth.js';
 export { type HonoHandlerOptions, type HonoWebhook, honoHandler } from './handler.js';
 export type { AuthhooksDelivery, AuthhooksEnv, AuthhooksVariables } from './variables.js';
