@@ -42,7 +42,10 @@ export interface ReceiveResult<TEvent = unknown> {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   readonly outcome: Outcome;
+  /** Present once the event was verified and parsed. */
   readonly event?: TEvent;
+  readonly eventId?: string;
+  readonly eventType?: string;
 }
 
 export type AnyEventOf<TMap extends EventMap> = TMap[keyof TMap] | UnknownEvent;
@@ -156,7 +159,8 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       }
     }
     const out = { status: http.status, headers: http.headers, body: http.body, outcome: result.outcome };
-    return delivery === undefined ? out : { ...out, event: delivery.event as AnyEventOf<TMap> };
+    if (delivery === undefined) return out;
+    return { ...out, event: delivery.event as AnyEventOf<TMap>, eventId: delivery.id, eventType: delivery.type };
   }
 
   function log(info: ResultInfo, cause: unknown) {
