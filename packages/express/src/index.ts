@@ -6,6 +6,7 @@ export {
   silentLogger,
   WebhookRejection,
 } from '@authhooks/core';
+export type { FusionAuthContext, FusionAuthEventMap, FusionWebhookOptions } from '@authhooks/fusionauth';
 export { type ExpressRequest, rawBodySaver } from './body.js';
 export { fusionWebhook } from './fusionauth.js';
 export { type ExpressHandler, type ExpressWebhook, expressMiddleware } from './middleware.js';

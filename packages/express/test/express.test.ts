@@ -8,7 +8,7 @@ import { type FusionWebhookOptions, fusionWebhook, rawBodySaver } from '../src/i
 
 const key = 'test-authorization-value';
 const userId = '00000000-0000-0001-0000-000000000000';
-const deleteBody = (id = crypto.randomUUID()) =>
+const deleteBody = (id: string = crypto.randomUUID()) =>
   JSON.stringify({ event: { type: 'user.delete', id, user: { id: userId } } });
 
 const expresses = [
@@ -42,7 +42,7 @@ describe.each(expresses)('%s', (_name, express) => {
     const { hook } = webhook();
     const app = express();
     app.post('/hook', hook);
-    app.get('/health', (_req, res) => void res.send('ok'));
+    app.get('/health', (_req: express5.Request, res: express5.Response) => void res.send('ok'));
     const ok = await request(app)
       .post('/hook')
       .set('content-type', 'application/json')
