@@ -6,5 +6,6 @@ export {
   silentLogger,
   WebhookRejection,
 } from '@authhooks/core';
+export type { FusionAuthContext, FusionAuthEventMap, FusionWebhookOptions } from '@authhooks/fusionauth';
 export { fusionWebhook } from './fusionauth.js';
 export { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';

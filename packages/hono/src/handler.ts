@@ -62,17 +62,8 @@ function respond(c: Context, { status, headers, body }: ReceiveResult): Response
 /** The event, for 2xx answers only: a rejected or failed event is not handed on. */
 function deliveryOf<TEvent>(result: ReceiveResult<TEvent>): AuthhooksDelivery<TEvent> | undefined {
   if (result.status < 200 || result.status > 299 || result.event === undefined) return undefined;
-  const { eventId, eventType } = answerFields(result.body);
-  return { event: result.event, eventType, eventId, outcome: result.outcome, status: result.status };
-}
-
-/** The answer body is the documented `{"outcome","eventId","eventType"}` JSON. */
-function answerFields(body: string): { eventId: string | undefined; eventType: string | undefined } {
-  const parsed = JSON.parse(body) as { eventId?: unknown; eventType?: unknown };
-  return {
-    eventId: typeof parsed.eventId === 'string' ? parsed.eventId : undefined,
-    eventType: typeof parsed.eventType === 'string' ? parsed.eventType : undefined,
-  };
+  const { event, eventId, eventType, outcome, status } = result;
+  return { event, eventId, eventType, outcome, status };
 }
 
 /** Later handlers cannot change the answer: theirs is dropped, headers included. */

@@ -7,6 +7,7 @@ export {
   silentLogger,
   WebhookRejection,
 } from '@authhooks/core';
+export type { FusionAuthContext, FusionAuthEventMap, FusionWebhookOptions } from '@authhooks/fusionauth';
 export { honoBody } from './body.js';
 export { fusionWebhook } from './fusionauth.js';
 export { type HonoHandlerOptions, type HonoWebhook, honoHandler } from './handler.js';
