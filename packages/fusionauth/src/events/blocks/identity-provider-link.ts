@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { instant, jsonObject, opt } from './helpers.js';
+
+export const identityProviderLinkSchema = z.looseObject({
+  data: opt(jsonObject()),
+  displayName: opt(z.string()),
+  identityProviderId: opt(z.string()),
+  identityProviderName: opt(z.string()),
+  identityProviderType: opt(z.string()),
+  identityProviderUserId: opt(z.string()),
+  insertInstant: opt(instant()),
+  lastLoginInstant: opt(instant()),
+  tenantId: opt(z.string()),
+  token: opt(z.string()),
+  userId: opt(z.string()),
+});
+
+export type IdentityProviderLink = z.output<typeof identityProviderLinkSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { eventSchema } from './blocks/base-event.js';
+import { instant, openEnum, opt, stringList } from './blocks/helpers.js';
+
+export const emailAddressSchema = z.looseObject({ address: opt(z.string()), display: opt(z.string()) });
+
+export const emailSchema = z.looseObject({
+  attachments: opt(z.array(z.unknown())),
+  bcc: opt(z.array(emailAddressSchema)),
+  cc: opt(z.array(emailAddressSchema)),
+  from: opt(emailAddressSchema),
+  html: opt(z.string()),
+  replyTo: opt(emailAddressSchema),
+  subject: opt(z.string()),
+  text: opt(z.string()),
+  to: opt(z.array(emailAddressSchema)),
+});
+
+export type Email = z.output<typeof emailSchema>;
+
+export const userActionEventSchema = eventSchema('user.action', {
+  action: opt(z.string()),
+  actionId: opt(z.string()),
+  actioneeUserId: opt(z.string()),
+  actionerUserId: opt(z.string()),
+  applicationIds: opt(stringList()),
+  comment: opt(z.string()),
+  email: opt(emailSchema),
+  emailedUser: opt(z.boolean()),
+  expiry: opt(instant()),
+  localizedAction: opt(z.string()),
+  localizedDuration: opt(z.string()),
+  localizedOption: opt(z.string()),
+  localizedReason: opt(z.string()),
+  notifyUser: opt(z.boolean()),
+  option: opt(z.string()),
+  phase: opt(openEnum(['start', 'modify', 'cancel', 'end'] as const)),
+  reason: opt(z.string()),
+  reasonCode: opt(z.string()),
+});
+
+export type UserActionEvent = z.output<typeof userActionEventSchema>;
