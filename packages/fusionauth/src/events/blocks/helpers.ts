@@ -9,7 +9,7 @@ export type OpenEnum<T extends string> = T | (string & {});
 export function openEnum<const T extends readonly string[]>(
   values: T,
 ): z.ZodType<OpenEnum<T[number]>, string> {
-  return z.string().meta({ description: `Known values: ${values.join(', ')} (others may appear).` });
+  return z.string().meta({ description: `Known values: ${values.join(', ')}; FusionAuth may add others.` });
 }
 
 /** Milliseconds since the epoch. */
