@@ -62,7 +62,6 @@ function requiredIdPaths(type: FusionAuthEventType): (string | number)[][] {
   else if (type.startsWith('entity.')) paths.push(['entity', 'id']);
   else if (type.startsWith('group.')) paths.push(['group', 'id']);
   else if (type === 'user.bulk.create') paths.push(['users', 0, 'id']);
-  else if (type.startsWith('user.registration.')) paths.push(['user', 'id'], ['registration', 'id']);
   else if (type.startsWith('user.') && type !== 'user.action') paths.push(['user', 'id']);
   return paths;
 }

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { eventSchema } from './blocks/base-event.js';
 import { opt } from './blocks/helpers.js';
 import { userSchema } from './blocks/user.js';
-import { eventRegistrationSchema, userRegistrationSchema } from './blocks/user-registration.js';
+import { userRegistrationSchema } from './blocks/user-registration.js';
 
 const registration = {
   user: userSchema,
-  registration: eventRegistrationSchema,
+  registration: opt(userRegistrationSchema),
   applicationId: opt(z.string()),
 };
 const withOriginal = { ...registration, original: opt(userRegistrationSchema) };

@@ -3,7 +3,8 @@ import { instant, jsonObject, openEnum, opt, stringList } from './helpers.js';
 
 export const usernameStatusSchema = openEnum(['ACTIVE', 'PENDING', 'REJECTED'] as const);
 
-const registrationShape = {
+export const userRegistrationSchema = z.looseObject({
+  id: opt(z.string()),
   applicationId: opt(z.string()),
   authenticationToken: opt(z.string()),
   cleanSpeakId: opt(z.string()),
@@ -19,12 +20,6 @@ const registrationShape = {
   usernameStatus: opt(usernameStatusSchema),
   verified: opt(z.boolean()),
   verifiedInstant: opt(instant()),
-};
-
-/** A registration nested in a user (`user.registrations[]`): every field optional. */
-export const userRegistrationSchema = z.looseObject({ id: opt(z.string()), ...registrationShape });
-
-/** The registration a `user.registration.*` event is about: its id is always sent. */
-export const eventRegistrationSchema = z.looseObject({ id: z.string(), ...registrationShape });
+});
 
 export type UserRegistration = z.output<typeof userRegistrationSchema>;
