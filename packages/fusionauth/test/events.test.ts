@@ -40,6 +40,33 @@ describe('fixtures', () => {
     expect(fusionAuthEventTypes).toHaveLength(64);
   });
 
+  it('repairs exactly the docs bugs listed in fixtures/SOURCE.md', () => {
+    const repaired = Object.fromEntries(
+      fixtures.filter((f) => f.repairs.length > 0).map((f) => [f.file, f.repairs]),
+    );
+    const wrap = 'wrapped in {"event": …}';
+    expect(repaired).toEqual({
+      'test-2.json': [wrap],
+      'test.json': [wrap],
+      'user.action.json': ['actioneeId → actioneeUserId', 'actionerId → actionerUserId'],
+      'user.registration.create.complete.json': [
+        wrap,
+        'type user.registration.create → user.registration.create.complete',
+      ],
+      'user.registration.create.json': [wrap],
+      'user.registration.delete.complete.json': [
+        wrap,
+        'type user.registration.delete → user.registration.delete.complete',
+      ],
+      'user.registration.delete.json': [wrap],
+      'user.registration.update.complete.json': [
+        wrap,
+        'type user.registration.update → user.registration.update.complete',
+      ],
+      'user.registration.update.json': [wrap],
+    });
+  });
+
   it('the wire text of every fixture is its body', () => {
     for (const fixture of fixtures) expect(JSON.parse(fixture.text), fixture.file).toEqual(fixture.body);
   });

@@ -1,5 +1,4 @@
-import type { FusionAuthEventType } from './event-types.js';
-import { fusionAuthTypeAliases as aliases } from './event-types.js';
+import { fusionAuthTypeAliases as aliases, type FusionAuthEventType } from './event-types.js';
 
 export interface FusionAuthEventMetadata {
   /** FusionAuth may roll back the triggering operation when webhooks fail (see the tenant's transaction type). */
