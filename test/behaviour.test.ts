@@ -62,6 +62,8 @@ const baseOptions = (): FusionWebhookOptions => ({
 
 interface Case {
   readonly name: string;
+  /** Answered by an app-level body parser instead when one reads the body first. */
+  readonly needsBodyReading?: boolean;
   readonly run: (url: string) => Promise<Sent | Sent[]>;
   readonly status: number | number[];
   readonly outcome: string | string[];
@@ -163,6 +165,7 @@ const cases: Case[] = [
   },
   {
     name: 'bad_request (not JSON)',
+    needsBodyReading: true,
     run: (url) => send(url, { headers: authed, body: '{"event": ' }),
     status: 400,
     outcome: 'bad_request',
@@ -212,7 +215,12 @@ describe.each(adapters)('$name', (adapter: Adapter) => {
   });
   afterAll(() => server.close());
 
-  it.each(cases)('$name', async ({ run, status, outcome, check }) => {
+  it.each(cases.filter((c) => adapter.readsBody || !c.needsBodyReading))('$name', async ({
+    run,
+    status,
+    outcome,
+    check,
+  }) => {
     const answers = [await run(server.url)].flat();
     expect(answers.map((a) => a.status)).toEqual([status].flat());
     expect(answers.map((a) => a.json.outcome)).toEqual([outcome].flat());
@@ -220,31 +228,34 @@ describe.each(adapters)('$name', (adapter: Adapter) => {
     check?.(answers.at(-1) as Sent);
   });
 
-  it('payload_too_large: a 50 MB streamed body is cut off at the limit', async () => {
-    const { status, sentBytes } = await streamBody(server.url, 50 * 1024 * 1024, authed);
-    expect(status).toBe(413);
-    expect(sentBytes).toBeLessThan(20 * 1024 * 1024);
-  });
+  // Behind an app-level parser that parser's own limit applies; authhooks never sees the stream.
+  if (adapter.readsBody) {
+    it('payload_too_large: a 50 MB streamed body is cut off at the limit', async () => {
+      const { status, sentBytes } = await streamBody(server.url, 50 * 1024 * 1024, authed);
+      expect(status).toBe(413);
+      expect(sentBytes).toBeLessThan(20 * 1024 * 1024);
+    });
 
-  it('Basic auth: 401 with a challenge, 200 with the credentials', async () => {
-    const basic = await adapter.start(
-      { basicAuth: { username: 'fusionauth', password: 's3cret:pass' }, logger: silentLogger },
-      registerHandlers,
-    );
-    try {
-      const denied = await send(basic.url, { headers: json, body: event('user.delete') });
-      expect(denied.status).toBe(401);
-      expect(denied.headers.get('www-authenticate')).toMatch(/^Basic /);
-      const credentials = Buffer.from('fusionauth:s3cret:pass').toString('base64');
-      const ok = await send(basic.url, {
-        headers: { ...json, authorization: `Basic ${credentials}` },
-        body: event('user.delete'),
-      });
-      expect([ok.status, ok.json.outcome]).toEqual([200, 'handled']);
-    } finally {
-      await basic.close();
-    }
-  });
+    it('Basic auth: 401 with a challenge, 200 with the credentials', async () => {
+      const basic = await adapter.start(
+        { basicAuth: { username: 'fusionauth', password: 's3cret:pass' }, logger: silentLogger },
+        registerHandlers,
+      );
+      try {
+        const denied = await send(basic.url, { headers: json, body: event('user.delete') });
+        expect(denied.status).toBe(401);
+        expect(denied.headers.get('www-authenticate')).toMatch(/^Basic /);
+        const credentials = Buffer.from('fusionauth:s3cret:pass').toString('base64');
+        const ok = await send(basic.url, {
+          headers: { ...json, authorization: `Basic ${credentials}` },
+          body: event('user.delete'),
+        });
+        expect([ok.status, ok.json.outcome]).toEqual([200, 'handled']);
+      } finally {
+        await basic.close();
+      }
+    });
+  }
 
   it('signed events: a valid X-FusionAuth-Signature-JWT passes, a changed byte does not', async () => {
     const signed = await adapter.start(

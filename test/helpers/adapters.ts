@@ -1,9 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebhookRoutes } from '@authhooks/core';
 import { nodeHandler } from '@authhooks/core/node';
 import * as expressAdapter from '@authhooks/express';
 import * as fastifyAdapter from '@authhooks/fastify';
-import { type FusionAuthReceiver, type FusionWebhookOptions, fusionReceiver } from '@authhooks/fusionauth';
+import {
+  type FusionAuthContext,
+  type FusionAuthEventMap,
+  type FusionWebhookOptions,
+  fusionReceiver,
+} from '@authhooks/fusionauth';
 import * as honoAdapter from '@authhooks/hono';
 import { serve } from '@hono/node-server';
 import express5 from 'express';
@@ -14,7 +20,7 @@ import { Hono } from 'hono';
 export const webhookPath = '/fusionauth-webhook';
 
 /** What a test registers handlers on: the same `.on/.onAny/.onError` surface in every adapter. */
-export type Routes = Pick<FusionAuthReceiver, 'on' | 'onAny' | 'onError'>;
+export interface Routes extends WebhookRoutes<FusionAuthEventMap, FusionAuthContext, Routes> {}
 
 export interface Running {
   readonly url: string;
@@ -23,6 +29,8 @@ export interface Running {
 
 export interface Adapter {
   readonly name: string;
+  /** False when an app-level JSON parser reads the body first: its own limits and errors answer then. */
+  readonly readsBody: boolean;
   start(options: FusionWebhookOptions, register: (routes: Routes) => void): Promise<Running>;
 }
 
@@ -44,6 +52,7 @@ const expressWith = (
   preParse?: 'json-raw-saver' | 'json',
 ): Adapter => ({
   name,
+  readsBody: preParse === undefined,
   async start(options, register) {
     const hook = expressAdapter.fusionWebhook(options);
     register(hook);
@@ -62,6 +71,7 @@ export const adapters: readonly Adapter[] = [
   expressWith('express 5 behind express.json({ verify: rawBodySaver })', express5, 'json-raw-saver'),
   {
     name: 'hono (@hono/node-server)',
+    readsBody: true,
     async start(options, register) {
       const hook = honoAdapter.fusionWebhook(options);
       register(hook);
@@ -78,6 +88,7 @@ export const adapters: readonly Adapter[] = [
   },
   {
     name: 'fastify',
+    readsBody: true,
     async start(options, register) {
       const plugin = fastifyAdapter.fusionWebhook({ ...options, path: webhookPath });
       register(plugin);
@@ -90,6 +101,7 @@ export const adapters: readonly Adapter[] = [
   },
   {
     name: 'node:http (@authhooks/core/node)',
+    readsBody: true,
     async start(options, register) {
       const receiver = fusionReceiver(options);
       register(receiver);
@@ -98,6 +110,7 @@ export const adapters: readonly Adapter[] = [
   },
   {
     name: 'receiver.fetch (Web Request/Response)',
+    readsBody: true,
     async start(options, register) {
       const receiver = fusionReceiver(options);
       register(receiver);

@@ -90,6 +90,7 @@ function requiredIdPaths(type: FusionAuthEventType): (string | number)[][] {
   else if (type.startsWith('group.')) paths.push(['group', 'id']);
   else if (type === 'user.bulk.create') paths.push(['users', 0, 'id']);
   else if (type.startsWith('user.') && type !== 'user.action') paths.push(['user', 'id']);
+  if (type.startsWith('user.registration.')) paths.push(['registration', 'applicationId']);
   return paths;
 }
 

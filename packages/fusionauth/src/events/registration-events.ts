@@ -4,9 +4,10 @@ import { opt } from './blocks/helpers.js';
 import { userSchema } from './blocks/user.js';
 import { userRegistrationSchema } from './blocks/user-registration.js';
 
+// FusionAuth always sends the registration on these events; which application it is for is what handlers rely on.
 const registration = {
   user: userSchema,
-  registration: opt(userRegistrationSchema),
+  registration: userRegistrationSchema.extend({ applicationId: z.string() }),
   applicationId: opt(z.string()),
 };
 const withOriginal = { ...registration, original: opt(userRegistrationSchema) };
