@@ -14,12 +14,12 @@ const userId = String((deleted.event.user as { id: string }).id);
 todos.add(userId, 'water the plants');
 todos.add(userId, 'renew passport');
 
-const registration = fusionAuthFixture('user.registration.create');
-const blocked = structuredClone(registration);
-blocked.event.id = crypto.randomUUID();
+// The docs examples all share one event id; distinct deliveries need distinct ids, or they are duplicates.
+const registration = withNewId(fusionAuthFixture('user.registration.create'));
+const blocked = withNewId(structuredClone(registration));
 blocked.event.user = { ...(blocked.event.user as object), email: 'mallory@blocked.example' };
 
-const slow = fusionAuthFixture('user.update');
+const slow = withNewId(fusionAuthFixture('user.update'));
 const unknown = { event: { type: 'user.future-feature', id: crypto.randomUUID() } };
 
 interface Step {
@@ -65,6 +65,11 @@ for (const [index, step] of steps.entries()) {
 printTable(rows);
 console.log(`\nTodos left for user ${userId}: ${todos.count(userId)} (2 before the user.delete event)`);
 server.close();
+
+function withNewId<T extends { event: Record<string, unknown> }>(body: T): T {
+  body.event.id = crypto.randomUUID();
+  return body;
+}
 
 function printTable(table: string[][]) {
   const widths =
