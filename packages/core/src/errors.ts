@@ -3,11 +3,12 @@ import type { Outcome } from './outcomes.js';
 /** Thrown from a handler (or by `ctx.reject`) to veto the event: FusionAuth rolls a transactional event back. */
 export class WebhookRejection extends Error {
   override readonly name = 'WebhookRejection';
-  readonly status: number;
+  /** The status asked for; when absent the `rejected` status of the table applies (422 unless overridden). */
+  readonly status: number | undefined;
 
-  constructor(message = 'rejected by handler', status = 422) {
+  constructor(message = 'rejected by handler', status?: number) {
     super(message);
-    if (!Number.isInteger(status) || status < 400 || status > 599) {
+    if (status !== undefined && (!Number.isInteger(status) || status < 400 || status > 599)) {
       throw new TypeError(
         `authhooks: reject() needs a 4xx or 5xx status so the provider does not commit; got ${status}.`,
       );

@@ -43,7 +43,7 @@ const drivers: Record<string, (receiver: Receiver, request: Request) => Promise<
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     const init: RequestInit & { duplex?: 'half' } = { method, headers };
     if (method !== 'GET' && bytes !== undefined) {
-      init.body = streamed ? chunkedStream(bytes) : bytes;
+      init.body = (streamed ? chunkedStream(bytes) : bytes) as BodyInit;
       if (streamed) init.duplex = 'half';
     }
     const response = await receiver.fetch(new Request('http://localhost/hook', init));

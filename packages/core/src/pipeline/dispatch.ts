@@ -11,7 +11,7 @@ import type { VerifiedEvent } from './verify-and-parse.js';
 export interface Dispatched {
   readonly outcome: Outcome;
   readonly error?: string;
-  readonly status?: number;
+  readonly status?: number | undefined;
   readonly unhandled?: boolean;
   /** The handler's own error, for the log and `onResult`; never sent back. */
   readonly cause?: unknown;

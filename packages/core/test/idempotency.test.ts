@@ -1,0 +1,69 @@
+import { createReceiver, memoryStore, silentLogger, WebhookRejection } from '@authhooks/core';
+import { describe, expect, it } from 'vitest';
+import { authed, eventBody, testProvider } from './helpers/provider.js';
+
+describe('memoryStore', () => {
+  it('remembers a handled key for ttlMs, then forgets it', async () => {
+    let now = 0;
+    const store = memoryStore({ ttlMs: 1000, now: () => now });
+    expect(await store.reserve('a')).toBe('reserved');
+    expect(await store.reserve('a')).toBe('in_progress');
+    await store.complete('a');
+    expect(await store.reserve('a')).toBe('duplicate');
+    now = 1001;
+    expect(await store.reserve('a')).toBe('reserved');
+  });
+
+  it('a reservation that is never finished expires after lockMs; release frees it at once', async () => {
+    let now = 0;
+    const store = memoryStore({ lockMs: 100, now: () => now });
+    await store.reserve('a');
+    now = 101;
+    expect(await store.reserve('a')).toBe('reserved');
+    await store.release('a');
+    expect(await store.reserve('a')).toBe('reserved');
+  });
+
+  it('never holds more than maxEntries keys', async () => {
+    const store = memoryStore({ maxEntries: 100 });
+    for (let i = 0; i < 1000; i++) {
+      await store.reserve(`k${i}`);
+      await store.complete(`k${i}`);
+    }
+    expect(store.size).toBe(100);
+    expect(await store.reserve('k999')).toBe('duplicate');
+    expect(await store.reserve('k0')).toBe('reserved');
+  });
+
+  it('refuses nonsense options', () => {
+    expect(() => memoryStore({ ttlMs: 0 })).toThrow(/ttlMs must be a positive number/);
+    expect(() => memoryStore({ maxEntries: Number.NaN })).toThrow(/maxEntries/);
+  });
+});
+
+describe('through the receiver', () => {
+  const outcomes = ['fail', 'reject', 'timeout'] as const;
+
+  it.each(outcomes)('a %s releases the id, so the retry runs the handlers again', async (mode) => {
+    let runs = 0;
+    const receiver = createReceiver({
+      provider: testProvider(),
+      logger: silentLogger,
+      idempotency: memoryStore(),
+      timeoutMs: 50,
+    }).on('user.delete', async (_event, ctx) => {
+      runs++;
+      if (runs > 1) return;
+      if (mode === 'fail') throw new Error('db down');
+      if (mode === 'reject') throw new WebhookRejection('no');
+      await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+    });
+    const body = eventBody('user.delete', {}, `retry-${mode}`);
+    const first = await receiver.receive({ method: 'POST', headers: authed, body });
+    const retry = await receiver.receive({ method: 'POST', headers: authed, body });
+    const third = await receiver.receive({ method: 'POST', headers: authed, body });
+    expect(first.status).toBeGreaterThanOrEqual(400);
+    expect([retry.outcome, third.outcome]).toEqual(['handled', 'duplicate']);
+    expect(runs).toBe(2);
+  });
+});

@@ -1,0 +1,98 @@
+import { createReceiver, silentLogger } from '@authhooks/core';
+import { describe, expect, it } from 'vitest';
+import { authed, eventBody, testProvider } from './helpers/provider.js';
+
+const make = (timeoutMs = 1000) =>
+  createReceiver({ provider: testProvider(), logger: silentLogger, timeoutMs });
+const post = (receiver: ReturnType<typeof make>, body: string) =>
+  receiver.receive({ method: 'POST', headers: authed, body });
+const registration = (type: string) => eventBody(type, { registration: { applicationId: 'a' } });
+
+describe('routing', () => {
+  it('runs exact, wildcard and onAny handlers in registration order, one after another', async () => {
+    const calls: string[] = [];
+    const receiver = make()
+      .onAny(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        calls.push('any');
+      })
+      .on('user.registration.*', () => void calls.push('wildcard'))
+      .on(['user.create', 'user.registration.create'], () => void calls.push('list'))
+      .on('user.registration.create', () => void calls.push('exact'));
+    expect((await post(receiver, registration('user.registration.create'))).outcome).toBe('handled');
+    expect(calls).toEqual(['any', 'wildcard', 'list', 'exact']);
+    calls.length = 0;
+    await post(receiver, registration('user.registration.delete'));
+    expect(calls).toEqual(['any', 'wildcard']);
+  });
+
+  it('wildcards match known types only; unknown ones reach onAny alone', async () => {
+    const calls: string[] = [];
+    const receiver = make().on('user.registration.*', () => void calls.push('wildcard'));
+    expect((await post(receiver, eventBody('user.registration.future'))).outcome).toBe('ignored');
+    receiver.onAny((event) => void calls.push(`any:${event.type}`));
+    expect((await post(receiver, eventBody('user.registration.future'))).outcome).toBe('handled');
+    expect(calls).toEqual(['any:user.registration.future']);
+  });
+
+  it('the first failing handler stops the rest', async () => {
+    const calls: string[] = [];
+    const receiver = make()
+      .on('user.delete', () => {
+        calls.push('first');
+        throw new Error('boom');
+      })
+      .on('user.delete', () => void calls.push('second'));
+    expect((await post(receiver, eventBody('user.delete'))).status).toBe(500);
+    expect(calls).toEqual(['first']);
+  });
+
+  it('off removes on, onAny and onError registrations', async () => {
+    const calls: string[] = [];
+    const exact = () => void calls.push('exact');
+    const any = () => void calls.push('any');
+    const onError = () => void calls.push('error');
+    const failing = () => {
+      throw new Error('x');
+    };
+    const receiver = make().on('user.delete', exact).onAny(any).onError(onError).on('user.create', failing);
+    receiver.off('user.delete', exact).off('*', any).off('error', onError);
+    expect((await post(receiver, eventBody('user.delete'))).outcome).toBe('ignored');
+    expect((await post(receiver, eventBody('user.create'))).status).toBe(500);
+    expect(calls).toEqual([]);
+  });
+
+  it('aliases reach the canonical handlers', async () => {
+    const seen: string[] = [];
+    const receiver = make().on('user.delete', (_event, ctx) => void seen.push(ctx.eventType));
+    expect((await post(receiver, eventBody('user.remove'))).outcome).toBe('handled');
+    expect(seen).toEqual(['user.delete']);
+  });
+
+  it('onError sees handler failures and timeouts with their event; a throwing onError changes nothing', async () => {
+    const failures: [string, string, string][] = [];
+    const receiver = make(50)
+      .on('user.create', () => {
+        throw new TypeError('bad');
+      })
+      .on('user.delete', (_e, ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', resolve)))
+      .onError(({ error, eventType, eventId }) => {
+        failures.push([eventType, eventId, (error as Error).name]);
+      })
+      .onError(() => {
+        throw new Error('logging failed');
+      });
+    expect((await post(receiver, eventBody('user.create', {}, 'c-1'))).status).toBe(500);
+    expect((await post(receiver, eventBody('user.delete', {}, 'd-1'))).status).toBe(504);
+    expect(failures).toEqual([
+      ['user.create', 'c-1', 'TypeError'],
+      ['user.delete', 'd-1', 'TimeoutError'],
+    ]);
+  });
+
+  it('rejects a handler that is not a function, saying which', () => {
+    expect(() => make().on('user.delete', 'nope' as never)).toThrow(
+      /handler for "user.delete" must be a function/,
+    );
+  });
+});
