@@ -22,7 +22,9 @@ export async function sideBySide(
   const samples: Record<string, number[]> = {};
   for (let round = 0; round < rounds; round++) {
     for (const [name, fn] of Object.entries(candidates)) {
-      (samples[name] ??= []).push(await opsPerSecond(fn, ms));
+      const list = samples[name] ?? [];
+      list.push(await opsPerSecond(fn, ms));
+      samples[name] = list;
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));

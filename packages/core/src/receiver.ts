@@ -160,7 +160,12 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     }
     const out = { status: http.status, headers: http.headers, body: http.body, outcome: result.outcome };
     if (delivery === undefined) return out;
-    return { ...out, event: delivery.event as AnyEventOf<TMap>, eventId: delivery.id, eventType: delivery.type };
+    return {
+      ...out,
+      event: delivery.event as AnyEventOf<TMap>,
+      eventId: delivery.id,
+      eventType: delivery.type,
+    };
   }
 
   function log(info: ResultInfo, cause: unknown) {
@@ -219,7 +224,10 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
         headers: request.headers,
         body: (limit) => readStream(request.body, limit),
       });
-      return new Response(result.body, { status: result.status, headers: result.headers });
+      // A Response may not carry a body with these statuses (reachable through `responses`).
+      const body =
+        result.status === 204 || result.status === 205 || result.status === 304 ? null : result.body;
+      return new Response(body, { status: result.status, headers: result.headers });
     },
     async verifyAndParse(input) {
       return (await verifyAndParse(input)) as VerifiedEvent<AnyEventOf<TMap>>;

@@ -11,12 +11,18 @@ export function withRoutes<T extends object, TMap extends EventMap, TExtra exten
   receiver: Receiver<TMap, TExtra>,
 ): Routed<T, TMap, TExtra> {
   const routed = target as Routed<T, TMap, TExtra>;
+  const chain =
+    <A extends unknown[]>(register: (...args: A) => unknown) =>
+    (...args: A) => {
+      register(...args);
+      return routed;
+    };
   Object.defineProperties(routed, {
     receiver: { value: receiver, enumerable: true },
-    on: { value: (selector: never, handler: never) => (receiver.on(selector, handler), routed) },
-    onAny: { value: (handler: never) => (receiver.onAny(handler), routed) },
-    onError: { value: (handler: never) => (receiver.onError(handler), routed) },
-    off: { value: (selector: never, handler: never) => (receiver.off(selector, handler), routed) },
+    on: { value: chain(receiver.on) },
+    onAny: { value: chain(receiver.onAny) },
+    onError: { value: chain(receiver.onError) },
+    off: { value: chain(receiver.off) },
   });
   return routed;
 }

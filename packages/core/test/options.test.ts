@@ -49,6 +49,23 @@ describe('responses, deadline, onResult and logging', () => {
     ).toBe(400);
   });
 
+  it('fetch() sends no body when a status override forbids one (204)', async () => {
+    const receiver = createReceiver({
+      provider: testProvider(),
+      responses: { handled: 204 },
+      logger: capture(),
+    }).on('user.delete', () => {});
+    const response = await receiver.fetch(
+      new Request('http://localhost/hook', {
+        method: 'POST',
+        headers: authed,
+        body: eventBody('user.delete'),
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+  });
+
   it('timeoutMs: false lets a slow handler finish', async () => {
     const receiver = createReceiver({ provider: testProvider(), timeoutMs: false, logger: capture() }).on(
       'user.delete',
