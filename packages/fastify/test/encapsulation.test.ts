@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { delivery, eventBody } from '../../../test/adapter-kit/requests.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { fastifyPlugin } from '../src/plugin.js';
 import { injector } from './helpers/fastify-app.js';
-import { delivery, eventBody } from './helpers/requests.js';
-import { scenario } from './helpers/scenario.js';
 
 describe('the plugin is encapsulated', () => {
   it("the host app's JSON and text routes still get parsed bodies, before and after the plugin", async () => {

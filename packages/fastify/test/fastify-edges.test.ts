@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { delivery, eventBody } from '../../../test/adapter-kit/requests.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { fastifyPlugin } from '../src/plugin.js';
 import { injector, mounted } from './helpers/fastify-app.js';
-import { delivery, eventBody } from './helpers/requests.js';
-import { scenario } from './helpers/scenario.js';
 
 async function webhook(options: Parameters<typeof scenario>[0] = {}) {
   const built = scenario(options);

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fiftyMegabytes, postStreamed } from '../../../test/adapter-kit/large-body.js';
+import { secret } from '../../../test/adapter-kit/provider.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { fastifyPlugin } from '../src/plugin.js';
 import { listenOnRandomPort } from './helpers/fastify-app.js';
-import { fiftyMegabytes, postStreamed } from './helpers/large-body.js';
-import { secret } from './helpers/provider.js';
-import { scenario } from './helpers/scenario.js';
 
 const fiveMiB = 5 * 1024 * 1024;
 const tooLarge = { outcome: 'payload_too_large', error: `body is larger than ${fiveMiB} bytes` };

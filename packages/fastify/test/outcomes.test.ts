@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
+import { outcomeTable } from '../../../test/adapter-kit/outcome-table.js';
 import { fastifyPlugin } from '../src/plugin.js';
 import { mounted } from './helpers/fastify-app.js';
-import { outcomeTable } from './helpers/outcome-table.js';
 
 describe('fastifyPlugin via inject()', () => {
   outcomeTable((receiver) =>

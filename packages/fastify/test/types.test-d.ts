@@ -1,8 +1,8 @@
 import type { AnyEventOf, Receiver } from '@authhooks/core';
 import Fastify from 'fastify';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { TestContext, TestEventMap, UserEvent } from '../../../test/adapter-kit/provider.js';
 import { type FastifyWebhook, fastifyPlugin } from '../src/plugin.js';
-import type { TestContext, TestEventMap, UserEvent } from './helpers/provider.js';
 
 declare const receiver: Receiver<TestEventMap, TestContext>;
 type Webhook = FastifyWebhook<TestEventMap, TestContext>;

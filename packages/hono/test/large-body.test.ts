@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
+import { countingStream, fiftyMegabytes, postStreamed } from '../../../test/adapter-kit/large-body.js';
+import { secret } from '../../../test/adapter-kit/provider.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { honoHandler } from '../src/handler.js';
 import { type Listening, listen } from './helpers/hono-server.js';
-import { countingStream, fiftyMegabytes, postStreamed } from './helpers/large-body.js';
-import { secret } from './helpers/provider.js';
-import { scenario } from './helpers/scenario.js';
 
 const fiveMiB = 5 * 1024 * 1024;
 const tooLarge = { outcome: 'payload_too_large', error: `body is larger than ${fiveMiB} bytes` };

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { delivery, eventBody, fromResponse } from '../../../test/adapter-kit/requests.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { honoHandler } from '../src/handler.js';
 import type { AuthhooksDelivery } from '../src/variables.js';
 import type { Requestable } from './helpers/requestable.js';
-import { delivery, eventBody, fromResponse } from './helpers/requests.js';
-import { scenario } from './helpers/scenario.js';
 
 function post(app: Requestable, request: ReturnType<typeof delivery>) {
   const init: RequestInit = { method: 'POST', headers: request.headers ?? {} };

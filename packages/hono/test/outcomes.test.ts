@@ -1,11 +1,17 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { outcomeTable } from '../../../test/adapter-kit/outcome-table.js';
+import {
+  delivery,
+  eventBody,
+  fetchSender,
+  fromResponse,
+  type Send,
+} from '../../../test/adapter-kit/requests.js';
+import { scenario } from '../../../test/adapter-kit/scenario.js';
 import { honoHandler } from '../src/handler.js';
 import { listen } from './helpers/hono-server.js';
-import { outcomeTable } from './helpers/outcome-table.js';
 import type { Requestable } from './helpers/requestable.js';
-import { delivery, eventBody, fetchSender, fromResponse, type Send } from './helpers/requests.js';
-import { scenario } from './helpers/scenario.js';
 
 function inProcess(app: Requestable): Send {
   return async (request) => {

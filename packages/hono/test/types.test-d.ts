@@ -1,9 +1,9 @@
 import type { AnyEventOf, Receiver } from '@authhooks/core';
 import { Hono } from 'hono';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { TestContext, TestEventMap, UserEvent } from '../../../test/adapter-kit/provider.js';
 import { type HonoWebhook, honoHandler } from '../src/handler.js';
 import type { AuthhooksDelivery, AuthhooksVariables } from '../src/variables.js';
-import type { TestContext, TestEventMap, UserEvent } from './helpers/provider.js';
 
 declare const receiver: Receiver<TestEventMap, TestContext>;
 type Webhook = HonoWebhook<TestEventMap, TestContext>;

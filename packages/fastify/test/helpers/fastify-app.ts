@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Mounted } from './outcome-table.js';
-import { fetchSender, parseOrText, type Send } from './requests.js';
+import type { Mounted } from '../../../../test/adapter-kit/outcome-table.js';
+import { fetchSender, parseOrText, type Send } from '../../../../test/adapter-kit/requests.js';
 
 /** Drives a Fastify app in-process with `inject()`. */
 export function injector(app: FastifyInstance, url: string): Send {

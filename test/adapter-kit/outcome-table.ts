@@ -1,3 +1,4 @@
+// Shared by the Hono and Fastify adapter suites: one outcome table and one test provider for both.
 import { afterEach, expect, it } from 'vitest';
 import { secret } from './provider.js';
 import { basicAuthorization, delivery, eventBody, type Send } from './requests.js';
