@@ -19,13 +19,13 @@ export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthO
       throw new TypeError('authhooks: basicAuth needs a non-empty username and password.');
     if (username.includes(':'))
       throw new TypeError('authhooks: a Basic auth username cannot contain ":" (RFC 7617).');
-    return `${username}:${password}`;
+    return new TextEncoder().encode(`${username}:${password}`);
   });
   return {
     kind: 'headers',
     name: 'basic auth',
     challenge: `Basic realm="${realm.replace(/"/g, '')}", charset="UTF-8"`,
-    async verify(headers) {
+    verify(headers) {
       const header = headers.get('authorization');
       if (header === null) return failed('missing authorization header (Basic)');
       const match = /^basic[ \t]+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
@@ -36,7 +36,7 @@ export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthO
       } catch {
         return failed('authorization header is not valid Basic credentials');
       }
-      return (await matchesAny(decoded, pairs)) ? verified : failed('basic auth credentials do not match');
+      return matchesAny(decoded, pairs) ? verified : failed('basic auth credentials do not match');
     },
   };
 }

@@ -1,23 +1,30 @@
 const encoder = new TextEncoder();
 
+const toBytes = (value: Uint8Array | string) => (typeof value === 'string' ? encoder.encode(value) : value);
+
 /**
- * Compares two byte strings without leaking where they differ or how long the expected one is:
- * both sides are hashed to 32 bytes first, then compared with a branch-free loop.
+ * Compares what a request sent with a configured secret without leaking where they differ: every
+ * byte of `expected` is visited whatever `actual` holds, so the time depends only on the secret's
+ * length, a constant of the configuration, never on the attacker's input.
  */
-export async function timingSafeEqual(a: Uint8Array | string, b: Uint8Array | string): Promise<boolean> {
-  const [left, right] = await Promise.all([sha256(a), sha256(b)]);
-  let diff = 0;
-  for (let i = 0; i < left.length; i++) diff |= (left[i] as number) ^ (right[i] as number);
+export function timingSafeEqual(actual: Uint8Array | string, expected: Uint8Array | string): boolean {
+  const a = toBytes(actual);
+  const e = toBytes(expected);
+  let diff = a.length ^ e.length;
+  for (let i = 0; i < e.length; i++) diff |= (e[i] as number) ^ (i < a.length ? (a[i] as number) : 0);
   return diff === 0;
 }
 
 /** True when `actual` equals any of `candidates`; every candidate is compared, so timing does not reveal which. */
-export async function matchesAny(actual: string | Uint8Array, candidates: readonly (string | Uint8Array)[]) {
-  const results = await Promise.all(candidates.map((candidate) => timingSafeEqual(actual, candidate)));
-  return results.includes(true);
+export function matchesAny(
+  actual: string | Uint8Array,
+  candidates: readonly (string | Uint8Array)[],
+): boolean {
+  let matched = false;
+  for (const candidate of candidates) matched = timingSafeEqual(actual, candidate) || matched;
+  return matched;
 }
 
 export async function sha256(data: Uint8Array | string): Promise<Uint8Array> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', toBytes(data) as Uint8Array<ArrayBuffer>));
 }

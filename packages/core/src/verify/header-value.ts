@@ -11,15 +11,18 @@ export interface HeaderValueOptions {
 
 /** Exact, constant-time match of one request header against the configured value(s). */
 export function headerValueVerifier({ header, values }: HeaderValueOptions): HeaderVerifier {
-  const accepted = nonEmptyList(values, `the value for header "${header}"`);
+  const encoder = new TextEncoder();
+  const accepted = nonEmptyList(values, `the value for header "${header}"`).map((value) =>
+    encoder.encode(value),
+  );
   const name = header.toLowerCase();
   return {
     kind: 'headers',
     name: `${name} header`,
-    async verify(headers) {
+    verify(headers) {
       const actual = headers.get(name);
       if (actual === null) return failed(`missing ${name} header`);
-      return (await matchesAny(actual, accepted)) ? verified : failed(`${name} header does not match`);
+      return matchesAny(actual, accepted) ? verified : failed(`${name} header does not match`);
     },
   };
 }
