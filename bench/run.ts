@@ -34,6 +34,11 @@ naive.post('/hook', express.json({ limit: '100mb' }), (req, res) => {
   handled += req.body.event.user.id.length;
   res.status(200).json({ ok: true });
 });
+naive.use(
+  (error: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    res.status(error.status ?? 500).end();
+  },
+);
 const withAuthhooks = express();
 withAuthhooks.use(
   '/hook',
