@@ -12,11 +12,13 @@ export interface AppOptions {
 
 /** The Hono app: a FusionAuth webhook on /fusionauth-webhook, and what its handlers did. */
 export function createApp(options: AppOptions = {}) {
-  const authorization = options.authorization ?? process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION ?? 'dev-secret';
+  // Without a value, fusionWebhook() reads FUSIONAUTH_WEBHOOK_* from the environment and refuses to start
+  // when none is set: an example must not ship a default secret.
+  const authorization = options.authorization ?? process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION;
   const blockedDomains = options.blockedDomains ?? ['blocked.example'];
   const deletedUsers: string[] = [];
 
-  const webhook = fusionWebhook({ authorization })
+  const webhook = fusionWebhook(authorization ? { authorization } : {})
     .on('user.delete', async (event, ctx) => {
       deletedUsers.push(event.user.id); // delete the user's data here, passing ctx.signal along
       ctx.log.info({ userId: event.user.id }, 'user deleted');

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { deletedUsers, POST } from '../src/app/fusionauth-webhook/route.js';
+import { environmentVariables } from '@authhooks/fusionauth';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
-const authorization = process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION ?? 'dev-secret';
+// The route configures itself from the environment when it is loaded, as it would in Next.js.
+const authorization = 'route-test-key';
+vi.stubEnv('FUSIONAUTH_WEBHOOK_AUTHORIZATION', authorization);
+const { deletedUsers, POST } = await import('../src/app/fusionauth-webhook/route.js');
+afterAll(() => vi.unstubAllEnvs());
 const user = { id: '00000000-0000-0001-0000-000000000000', email: 'example@fusionauth.io' };
 
 function request(event: object, headers: Record<string, string>) {
@@ -27,5 +31,16 @@ describe('the route handler (export const POST = receiver.fetch)', () => {
     const res = await POST(request({ type: 'user.delete', id: crypto.randomUUID(), user }, {}));
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ outcome: 'unauthorized' });
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to load without a verifier, naming the variables', async () => {
+    vi.resetModules();
+    for (const name of environmentVariables) vi.stubEnv(name, '');
+    await expect(import('../src/app/fusionauth-webhook/route.js')).rejects.toThrow(
+      /FUSIONAUTH_WEBHOOK_AUTHORIZATION/,
+    );
+    vi.stubEnv('FUSIONAUTH_WEBHOOK_AUTHORIZATION', authorization);
   });
 });

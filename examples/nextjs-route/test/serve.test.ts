@@ -1,13 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start } from '../src/node-server.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const authorization = process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION ?? 'dev-secret';
+const authorization = 'serve-test-key';
+vi.stubEnv('FUSIONAUTH_WEBHOOK_AUTHORIZATION', authorization);
+const { start } = await import('../src/node-server.js');
 let running: Awaited<ReturnType<typeof start>>;
 
 beforeAll(async () => {
   running = await start(0);
 });
-afterAll(() => running.close());
+afterAll(() => {
+  vi.unstubAllEnvs();
+  return running.close();
+});
 
 describe('the route served with node:http', () => {
   it('answers a user.delete delivery', async () => {

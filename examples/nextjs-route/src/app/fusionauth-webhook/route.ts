@@ -5,9 +5,9 @@ export const deletedUsers: string[] = [];
 
 const blockedDomains = ['blocked.example'];
 
-const receiver = fusionReceiver({
-  authorization: process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION ?? 'dev-secret',
-})
+// Zero-config: the verifiers come from FUSIONAUTH_WEBHOOK_AUTHORIZATION (or the other FUSIONAUTH_* variables);
+// with none set, loading this route fails with a message naming them.
+const receiver = fusionReceiver()
   .on('user.delete', async (event, ctx) => {
     deletedUsers.push(event.user.id); // delete the user's data here, passing ctx.signal along
     ctx.log.info({ userId: event.user.id }, 'user deleted');
