@@ -24,6 +24,7 @@ export {
 } from './receiver.js';
 export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
+export { type OpenEnum, openEnum, opt } from './schema/helpers.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, timingSafeEqual } from './verify/constant-time.js';
 export { type HeaderValueOptions, headerValueVerifier } from './verify/header-value.js';

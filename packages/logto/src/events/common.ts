@@ -1,12 +1,8 @@
+import { openEnum, opt } from '@authhooks/core';
 import { z } from 'zod';
 
-/** Logto sends `null` for absent values, and drops keys whose value is `undefined`: accept both. */
-export const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
-
-/** A string with its known values as a typed hint; Logto may add values. */
-export function openEnum<const T extends readonly string[]>(_known: T) {
-  return z.string() as unknown as z.ZodType<T[number] | (string & {})>;
-}
+// Logto sends `null` for absent values and drops keys whose value is `undefined`: `opt` accepts both.
+export { openEnum, opt } from '@authhooks/core';
 
 const stringList = z.array(z.string());
 export const ids = opt(stringList);
