@@ -4,7 +4,7 @@ import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { hs256Signature as hs256 } from '../../../test/helpers/requests.js';
-import { type FusionWebhookOptions, fusionWebhook, rawBodySaver } from '../src/index.js';
+import { type FusionWebhookOptions, fusionWebhook, logtoWebhook, rawBodySaver } from '../src/index.js';
 
 const key = 'test-authorization-value';
 const userId = '00000000-0000-0001-0000-000000000000';
@@ -138,5 +138,41 @@ describe.each(expresses)('%s', (_name, express) => {
       .send(deleteBody());
     expect(response.status).toBe(413);
     expect(response.body.outcome).toBe('payload_too_large');
+  });
+});
+
+describe('logtoWebhook', () => {
+  it('verifies logto-signature-sha-256 and runs the typed handler', async () => {
+    const { signLogtoPayload } = await import('@authhooks/logto');
+    const seen: string[] = [];
+    const app = express5().use(
+      '/logto-webhook',
+      logtoWebhook({ signingKey: 'logto-key', logger: silentLogger }).on('User.Created', (event) => {
+        seen.push(event.data?.id ?? 'none');
+      }),
+    );
+    const body = JSON.stringify({
+      event: 'User.Created',
+      hookId: 'h',
+      createdAt: '2026-01-01T00:00:00Z',
+      data: { id: 'u-9' },
+    });
+    const ok = await request(app)
+      .post('/logto-webhook')
+      .set({
+        'content-type': 'application/json',
+        'logto-signature-sha-256': await signLogtoPayload(body, 'logto-key'),
+      })
+      .send(body);
+    expect([ok.status, ok.body.outcome]).toEqual([200, 'handled']);
+    expect(seen).toEqual(['u-9']);
+    const forged = await request(app)
+      .post('/logto-webhook')
+      .set({
+        'content-type': 'application/json',
+        'logto-signature-sha-256': await signLogtoPayload(body, 'guess'),
+      })
+      .send(body);
+    expect([forged.status, forged.body.outcome]).toEqual([401, 'unauthorized']);
   });
 });
