@@ -1,4 +1,5 @@
 export type { BaseContext, ErrorHandler, Handler, HandlerContext, HandlerFailure } from './context.js';
+export { fromBase64, toBase64, toHex } from './encoding.js';
 export { PayloadTooLargeError, WebhookError, WebhookRejection } from './errors.js';
 export { type BodyInput, type BodyReader, type ParsedBody, parsedBody, readStream } from './http/body.js';
 export { isJsonContentType } from './http/content-type.js';
@@ -26,7 +27,7 @@ export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
 export { type OpenEnum, openEnum, opt } from './schema/helpers.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
-export { matchesAny, sha256, timingSafeEqual } from './verify/constant-time.js';
+export { matchesAny, sha256, sha256Hex, timingSafeEqual } from './verify/constant-time.js';
 export { type HeaderValueOptions, headerValueVerifier } from './verify/header-value.js';
 export { type HmacHash, type HmacSignatureOptions, hmacSignatureVerifier } from './verify/hmac.js';
 export { nonEmptyList } from './verify/list.js';

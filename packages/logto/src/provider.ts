@@ -1,4 +1,4 @@
-import { hmacSignatureVerifier, type Located, type Provider, sha256 } from '@authhooks/core';
+import { hmacSignatureVerifier, type Located, type Provider, sha256Hex } from '@authhooks/core';
 import { type LogtoEventMap, logtoEventSchemas } from './events/index.js';
 import type { LogtoContext, LogtoOptions } from './options.js';
 import { isLogtoTestPayload } from './test-payload.js';
@@ -29,7 +29,7 @@ export function logto(options: LogtoOptions = {}): LogtoProvider {
     allowUnauthenticated: options.allowUnauthenticated === true,
     schemas: logtoEventSchemas,
     locate,
-    eventId: async (_event, rawBody) => hex(await sha256(rawBody)),
+    eventId: (_event, rawBody) => sha256Hex(rawBody),
     exclude: (event) => (acceptTestPayloads && isLogtoTestPayload(event) ? 'Logto test payload' : undefined),
     context: (_type, event): LogtoContext => ({
       hookId: typeof event.hookId === 'string' ? event.hookId : undefined,
@@ -55,8 +55,4 @@ function keysFromEnvironment(
     .map((key) => key.trim())
     .filter(Boolean);
   return keys && keys.length > 0 ? keys : undefined;
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

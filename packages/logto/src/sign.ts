@@ -1,3 +1,5 @@
+import { toHex } from '@authhooks/core';
+
 const encoder = new TextEncoder();
 
 /**
@@ -14,5 +16,5 @@ export async function signLogtoPayload(body: string | Uint8Array, signingKey: st
   );
   const bytes = typeof body === 'string' ? encoder.encode(body) : body;
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(mac);
 }

@@ -6,7 +6,7 @@ import { type HeaderReader, type HeadersInput, readHeaders } from '../http/heade
 import { parseJson } from '../parse/json.js';
 import { validate } from '../parse/validate.js';
 import type { EventMap, Provider } from '../provider.js';
-import { sha256 } from '../verify/constant-time.js';
+import { sha256Hex } from '../verify/constant-time.js';
 import type { BodyVerifier, HeaderVerifier, VerificationResult } from '../verify/types.js';
 
 export interface ReceiveInput {
@@ -86,7 +86,7 @@ export function createVerifyAndParse({ provider, maxBodyBytes }: Checks) {
       if (!result.ok) throw new WebhookError('bad_request', result.reason);
       event = result.value;
     }
-    const id = (await provider.eventId(located.event, rawBody)) ?? (await bodyDigest(rawBody));
+    const id = (await provider.eventId(located.event, rawBody)) ?? (await sha256Hex(rawBody));
     return { type, id, event, known: schema !== undefined, rawBody, headers };
   };
 
@@ -115,8 +115,4 @@ export function createVerifyAndParse({ provider, maxBodyBytes }: Checks) {
   function tooLarge() {
     return new WebhookError('payload_too_large', `body is larger than ${maxBodyBytes} bytes`);
   }
-}
-
-async function bodyDigest(rawBody: Uint8Array): Promise<string> {
-  return Array.from(await sha256(rawBody), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

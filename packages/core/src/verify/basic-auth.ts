@@ -1,3 +1,4 @@
+import { fromBase64 } from '../encoding.js';
 import { matchesAny } from './constant-time.js';
 import { nonEmptyList } from './list.js';
 import { failed, type HeaderVerifier, verified } from './types.js';
@@ -32,18 +33,11 @@ export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthO
       if (!match?.[1]) return failed('authorization header is not Basic credentials');
       let decoded: string;
       try {
-        decoded = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64(match[1]));
+        decoded = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64(match[1]));
       } catch {
         return failed('authorization header is not valid Basic credentials');
       }
       return matchesAny(decoded, pairs) ? verified : failed('basic auth credentials do not match');
     },
   };
-}
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

@@ -1,3 +1,5 @@
+import { toHex } from '../encoding.js';
+
 const encoder = new TextEncoder();
 
 const toBytes = (value: Uint8Array | string) => (typeof value === 'string' ? encoder.encode(value) : value);
@@ -23,6 +25,10 @@ export function matchesAny(
   let matched = false;
   for (const candidate of candidates) matched = timingSafeEqual(actual, candidate) || matched;
   return matched;
+}
+
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  return toHex(await sha256(data));
 }
 
 export async function sha256(data: Uint8Array | string): Promise<Uint8Array> {

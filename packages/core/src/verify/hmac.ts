@@ -1,3 +1,4 @@
+import { fromBase64 } from '../encoding.js';
 import { nonEmptyList } from './list.js';
 import { type BodyVerifier, failed, verified } from './types.js';
 
@@ -56,10 +57,7 @@ function decodeSignature(text: string, encoding: 'hex' | 'base64'): Uint8Array<A
   }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
   try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    return fromBase64(text);
   } catch {
     return undefined;
   }
