@@ -1,16 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * `@authhooks/<name>[/<subpath>]` → its TypeScript source, read from each package's `exports` map
+ * (`./dist/node.js` → `./src/node.ts`). The `source` project runs against these; the `dist` project
+ * has no aliases, so it resolves the packages as a user's app does: through node_modules to `dist/`.
+ */
+function sourceAliases() {
+  const aliases: { find: RegExp; replacement: string }[] = [];
+  for (const dir of readdirSync(`${root}packages`)) {
+    const manifest = JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8'));
+    for (const [subpath, target] of Object.entries<{ import?: { default?: string } }>(manifest.exports)) {
+      const built = target.import?.default;
+      if (built === undefined) continue;
+      const name = `${manifest.name}${subpath.slice(1)}`.replace(/[/.]/g, (c) => `\\${c}`);
+      const source = built.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts');
+      aliases.push({
+        find: new RegExp(`^${name}$`),
+        replacement: `${root}packages/${dir}/${source.slice(2)}`,
+      });
+    }
+  }
+  return aliases;
+}
+
+/** Tests of what users run: every adapter over HTTP, the examples, the security and reliability suites. */
+const overBuiltPackages = ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'];
+
+const shared = { testTimeout: 20_000, hookTimeout: 30_000 };
+
 export default defineConfig({
-  resolve: { conditions: ['@authhooks/source'] },
-  ssr: { resolve: { conditions: ['@authhooks/source'] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
-    typecheck: {
-      enabled: true,
-      include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    projects: [
+      {
+        resolve: { alias: sourceAliases() },
+        test: {
+          ...shared,
+          name: 'source',
+          include: ['packages/*/test/**/*.test.ts', ...overBuiltPackages],
+          typecheck: {
+            enabled: true,
+            include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        test: { ...shared, name: 'dist', include: overBuiltPackages },
+      },
+    ],
   },
 });

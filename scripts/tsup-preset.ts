@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
 /** One build recipe for every package: ESM + CJS + declarations, Node 20 target. */
@@ -11,6 +12,7 @@ export function packageBuild(entry: string[], overrides: Options = {}) {
     target: 'node20',
     splitting: false,
     treeshake: true,
+    tsconfig: fileURLToPath(new URL('../tsconfig.build.json', import.meta.url)),
     ...overrides,
   });
 }
