@@ -22,10 +22,10 @@ const event = (type: string, fields: Record<string, unknown> = {}, id: string = 
 function storeWithOutage(): IdempotencyStore {
   const inner = memoryStore();
   return {
-    reserve: (k) =>
-      k.includes(':store-down') ? Promise.reject(new Error('connection refused')) : inner.reserve(k),
-    complete: (k) => inner.complete(k),
-    release: (k) => inner.release(k),
+    reserve: (k, token) =>
+      k.includes(':store-down') ? Promise.reject(new Error('connection refused')) : inner.reserve(k, token),
+    complete: (k, token) => inner.complete(k, token),
+    release: (k, token) => inner.release(k, token),
   };
 }
 

@@ -6,33 +6,46 @@ describe('memoryStore', () => {
   it('remembers a handled key for ttlMs, then forgets it', async () => {
     let now = 0;
     const store = memoryStore({ ttlMs: 1000, now: () => now });
-    expect(await store.reserve('a')).toBe('reserved');
-    expect(await store.reserve('a')).toBe('in_progress');
-    await store.complete('a');
-    expect(await store.reserve('a')).toBe('duplicate');
+    expect(await store.reserve('a', 't1')).toBe('reserved');
+    expect(await store.reserve('a', 't2')).toBe('in_progress');
+    await store.complete('a', 't1');
+    expect(await store.reserve('a', 't3')).toBe('duplicate');
     now = 1001;
-    expect(await store.reserve('a')).toBe('reserved');
+    expect(await store.reserve('a', 't4')).toBe('reserved');
   });
 
-  it('a reservation that is never finished expires after lockMs; release frees it at once', async () => {
+  it('a reservation that is never finished expires after leaseMs; release frees it at once', async () => {
     let now = 0;
-    const store = memoryStore({ lockMs: 100, now: () => now });
-    await store.reserve('a');
+    const store = memoryStore({ leaseMs: 100, now: () => now });
+    await store.reserve('a', 't1');
     now = 101;
-    expect(await store.reserve('a')).toBe('reserved');
-    await store.release('a');
-    expect(await store.reserve('a')).toBe('reserved');
+    expect(await store.reserve('a', 't2')).toBe('reserved');
+    await store.release('a', 't2');
+    expect(await store.reserve('a', 't3')).toBe('reserved');
+  });
+
+  it("a late release of an expired lease does not free the next holder's reservation", async () => {
+    let now = 0;
+    const store = memoryStore({ leaseMs: 100, now: () => now });
+    await store.reserve('a', 'crashed');
+    now = 101;
+    expect(await store.reserve('a', 'retry')).toBe('reserved');
+    await store.release('a', 'crashed');
+    expect(await store.reserve('a', 'third')).toBe('in_progress');
+    await store.complete('a', 'retry');
+    await store.release('a', 'retry');
+    expect(await store.reserve('a', 'fourth')).toBe('duplicate');
   });
 
   it('never holds more than maxEntries keys', async () => {
     const store = memoryStore({ maxEntries: 100 });
     for (let i = 0; i < 1000; i++) {
-      await store.reserve(`k${i}`);
-      await store.complete(`k${i}`);
+      await store.reserve(`k${i}`, 't');
+      await store.complete(`k${i}`, 't');
     }
     expect(store.size).toBe(100);
-    expect(await store.reserve('k999')).toBe('duplicate');
-    expect(await store.reserve('k0')).toBe('reserved');
+    expect(await store.reserve('k999', 't')).toBe('duplicate');
+    expect(await store.reserve('k0', 't')).toBe('reserved');
   });
 
   it('refuses nonsense options', () => {

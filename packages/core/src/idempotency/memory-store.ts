@@ -3,8 +3,8 @@ import type { IdempotencyStore, Reservation } from './types.js';
 export interface MemoryStoreOptions {
   /** How long a handled event id is remembered. Default 24 h. */
   readonly ttlMs?: number;
-  /** How long an unfinished reservation blocks duplicates. Default 60 s. */
-  readonly lockMs?: number;
+  /** How long an unfinished reservation (a lease) blocks duplicates. Default 60 s. */
+  readonly leaseMs?: number;
   /** Memory bound: beyond this many keys the oldest are evicted. Default 100 000. */
   readonly maxEntries?: number;
   /** Injectable clock for tests. */
@@ -14,6 +14,8 @@ export interface MemoryStoreOptions {
 interface Entry {
   state: 'in_progress' | 'done';
   expiresAt: number;
+  /** The lease holder's token while `in_progress`. */
+  token: string;
 }
 
 /**
@@ -21,8 +23,8 @@ interface Entry {
  * entry is always first: expiry and eviction walk from the front and stop at the first live entry.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore & { readonly size: number } {
-  const { ttlMs = 86_400_000, lockMs = 60_000, maxEntries = 100_000, now = Date.now } = options;
-  for (const [name, value] of Object.entries({ ttlMs, lockMs, maxEntries })) {
+  const { ttlMs = 86_400_000, leaseMs = 60_000, maxEntries = 100_000, now = Date.now } = options;
+  for (const [name, value] of Object.entries({ ttlMs, leaseMs, maxEntries })) {
     if (!Number.isFinite(value) || value <= 0) {
       throw new TypeError(`authhooks: memoryStore ${name} must be a positive number, got ${value}.`);
     }
@@ -49,20 +51,21 @@ export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore 
     get size() {
       return entries.size;
     },
-    async reserve(key): Promise<Reservation> {
+    async reserve(key, token): Promise<Reservation> {
       const at = now();
       sweep(at);
       const entry = entries.get(key);
       if (entry !== undefined && entry.expiresAt > at)
         return entry.state === 'done' ? 'duplicate' : 'in_progress';
-      set(key, { state: 'in_progress', expiresAt: at + lockMs });
+      set(key, { state: 'in_progress', expiresAt: at + leaseMs, token });
       return 'reserved';
     },
     async complete(key) {
-      set(key, { state: 'done', expiresAt: now() + ttlMs });
+      set(key, { state: 'done', expiresAt: now() + ttlMs, token: '' });
     },
-    async release(key) {
-      if (entries.get(key)?.state === 'in_progress') entries.delete(key);
+    async release(key, token) {
+      const entry = entries.get(key);
+      if (entry?.state === 'in_progress' && entry.token === token) entries.delete(key);
     },
   };
 }

@@ -40,9 +40,12 @@ export function createDispatch(settings: DispatchSettings) {
     }
   };
 
-  const release = async (key: string) => {
+  const instance = Math.random().toString(36).slice(2, 10);
+  let attempts = 0;
+
+  const release = async (key: string, token: string) => {
     try {
-      await store?.release(key);
+      await store?.release(key, token);
     } catch (error) {
       logger.warn({ err: describeError(error) }, 'idempotency store could not release a reservation');
     }
@@ -55,10 +58,11 @@ export function createDispatch(settings: DispatchSettings) {
     }
 
     const key = `${provider.name}:${delivery.id}`;
+    const token = `${instance}:${++attempts}`;
     if (store !== undefined) {
       let reservation: Awaited<ReturnType<IdempotencyStore['reserve']>>;
       try {
-        reservation = await store.reserve(key);
+        reservation = await store.reserve(key, token);
       } catch (error) {
         return { outcome: 'unavailable', error: 'idempotency store unavailable', cause: error };
       }
@@ -74,7 +78,7 @@ export function createDispatch(settings: DispatchSettings) {
     try {
       const result = await withDeadline(work, timeoutMs, controller);
       if (result.timedOut) {
-        await release(key);
+        await release(key, token);
         result.late.catch((error) => {
           logger.warn(
             { err: describeError(error), eventId: delivery.id },
@@ -85,7 +89,7 @@ export function createDispatch(settings: DispatchSettings) {
         return { outcome: 'timeout', error: `handlers did not finish within ${timeoutMs} ms` };
       }
     } catch (error) {
-      await release(key);
+      await release(key, token);
       if (error instanceof WebhookRejection) {
         return { outcome: 'rejected', error: error.message, status: error.status };
       }
@@ -94,7 +98,7 @@ export function createDispatch(settings: DispatchSettings) {
     }
 
     try {
-      await store?.complete(key);
+      await store?.complete(key, token);
     } catch (error) {
       logger.warn({ err: describeError(error) }, 'idempotency store could not record a handled event');
     }
