@@ -30,6 +30,8 @@ function sourceAliases() {
 /** Tests of what users run: every adapter over HTTP, the examples, the security and reliability suites. */
 const overBuiltPackages = ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'];
 
+// Tests that start child processes read AUTHHOOKS_TEST_TARGET to run them the same way: `source` with
+// tsx (which resolves @authhooks/* by tsconfig paths), `dist` with plain node over the built packages.
 const shared = { testTimeout: 20_000, hookTimeout: 30_000 };
 
 export default defineConfig({
@@ -40,6 +42,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'source',
+          env: { AUTHHOOKS_TEST_TARGET: 'source' },
           include: ['packages/*/test/**/*.test.ts', ...overBuiltPackages],
           typecheck: {
             enabled: true,
@@ -49,7 +52,7 @@ export default defineConfig({
         },
       },
       {
-        test: { ...shared, name: 'dist', include: overBuiltPackages },
+        test: { ...shared, name: 'dist', include: overBuiltPackages, env: { AUTHHOOKS_TEST_TARGET: 'dist' } },
       },
     ],
   },

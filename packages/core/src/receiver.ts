@@ -79,6 +79,8 @@ export interface Receiver<TMap extends EventMap = EventMap, TExtra extends objec
   fetch(request: Request): Promise<Response>;
   /** Verified, validated event without running handlers (queue hand-off). Throws `WebhookError` otherwise. */
   verifyAndParse(input: ReceiveInput): Promise<VerifiedEvent<AnyEventOf<TMap>>>;
+  /** The known event types at least one registered handler runs for (e.g. to enable exactly those in FusionAuth). */
+  handledTypes(): readonly (keyof TMap & string)[];
 }
 
 export type CreateReceiverOptions<TMap extends EventMap, TExtra extends object> = ReceiverOptions & {
@@ -231,6 +233,11 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     },
     async verifyAndParse(input) {
       return (await verifyAndParse(input)) as VerifiedEvent<AnyEventOf<TMap>>;
+    },
+    handledTypes() {
+      return Object.keys(provider.schemas).filter(
+        (type) => router.match(type, true).length > 0,
+      ) as (keyof TMap & string)[];
     },
   };
   return receiver;

@@ -1,6 +1,6 @@
 import { createReceiver, silentLogger } from '@authhooks/core';
 import { describe, expect, it } from 'vitest';
-import { authed, eventBody, testProvider } from './helpers/provider.js';
+import { authed, eventBody, testProvider, testSchemas } from './helpers/provider.js';
 
 const make = (timeoutMs = 1000) =>
   createReceiver({ provider: testProvider(), logger: silentLogger, timeoutMs });
@@ -94,5 +94,20 @@ describe('routing', () => {
     expect(() => make().on('user.delete', 'nope' as never)).toThrow(
       /handler for "user.delete" must be a function/,
     );
+  });
+});
+
+describe('handledTypes', () => {
+  it('lists the known types some handler runs for, wildcards expanded, aliases canonical', () => {
+    const receiver = createReceiver({ provider: testProvider(), logger: silentLogger });
+    expect(receiver.handledTypes()).toEqual([]);
+    receiver.on('user.registration.*', () => {}).on('user.remove' as 'user.delete', () => {});
+    expect([...receiver.handledTypes()].sort()).toEqual([
+      'user.delete',
+      'user.registration.create',
+      'user.registration.delete',
+    ]);
+    receiver.onAny(() => {});
+    expect(receiver.handledTypes()).toHaveLength(Object.keys(testSchemas).length);
   });
 });
