@@ -57,7 +57,12 @@ export function outcomeTable(mount: Mount): void {
     const { send, deleted } = await setup({ tenantId: 'tenant-a' });
     const res = await send(delivery(eventBody('user.delete', { tenantId: 'tenant-b' })));
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ outcome: 'ignored', error: 'event of another tenant' });
+    expect(res.json).toMatchObject({
+      outcome: 'ignored',
+      eventType: 'user.delete',
+      error: 'event of another tenant',
+    });
+    expect((res.json as { eventId?: unknown }).eventId).toEqual(expect.any(String));
     expect(deleted).toEqual([]);
   });
 
@@ -144,7 +149,7 @@ export function outcomeTable(mount: Mount): void {
     const { send } = await setup();
     const res = await send(delivery(eventBody('user.delete'), { authorization: 'Bearer guess' }));
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ outcome: 'unauthorized', error: 'authorization header does not match' });
+    expect(res.json).toEqual({ outcome: 'unauthorized', error: 'authorization check failed' });
     expect(res.text).not.toContain(secret);
   });
 
@@ -170,6 +175,8 @@ export function outcomeTable(mount: Mount): void {
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       outcome: 'bad_request',
+      eventId: 'evt-user.delete',
+      eventType: 'user.delete',
       error: 'invalid user.delete event: user.id: required for user.delete',
     });
     expect(deleted).toEqual([]);

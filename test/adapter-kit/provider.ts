@@ -83,6 +83,6 @@ export function testProvider(options: TestProviderOptions = {}): Provider<TestEv
       if (tenantId !== undefined && event.tenantId !== tenantId) return 'event of another tenant';
       return undefined;
     },
-    context: (type) => ({ transactional: type !== 'user.login.success' }),
+    context: { transactional: (_event, type) => type !== 'user.login.success' },
   };
 }

@@ -1,11 +1,19 @@
-/** Byte ↔ text encodings with Web APIs only, so every runtime (Node, Bun, Deno, Workers) has them. */
+import { nodeBuffer } from './runtime/node-builtins.js';
+
+/** Byte ↔ text encodings: Node's Buffer where it exists (much faster), Web APIs elsewhere (Workers). */
+const NodeBuffer = nodeBuffer?.Buffer;
 
 export function toHex(bytes: Uint8Array): string {
+  if (NodeBuffer !== undefined)
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Standard Base64 with padding. */
 export function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer !== undefined) {
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  }
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);

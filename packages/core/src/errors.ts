@@ -1,5 +1,10 @@
 import type { Outcome } from './outcomes.js';
 
+// Errors cross bundle boundaries (ESM and CJS copies of a package, or an adapter's own copy of core):
+// they are recognised by a brand registered in the global symbol registry, never by `instanceof`.
+const rejectionBrand = Symbol.for('authhooks.WebhookRejection');
+const bodyReadBrand = Symbol.for('authhooks.BodyReadError');
+
 /** Thrown from a handler (or by `ctx.reject`) to veto the event: FusionAuth rolls a transactional event back. */
 export class WebhookRejection extends Error {
   override readonly name = 'WebhookRejection';
@@ -14,10 +19,15 @@ export class WebhookRejection extends Error {
       );
     }
     this.status = status;
+    Object.defineProperty(this, rejectionBrand, { value: true });
+  }
+
+  static is(value: unknown): value is WebhookRejection {
+    return typeof value === 'object' && value !== null && rejectionBrand in value;
   }
 }
 
-/** Why a delivery was refused before any handler ran. `reason` is safe to return and to log. */
+/** Why a delivery was refused before any handler ran (thrown by `verifyAndParse`). `reason` is safe to return and to log. */
 export class WebhookError extends Error {
   override readonly name = 'WebhookError';
   readonly outcome: Outcome;
@@ -32,10 +42,29 @@ export class WebhookError extends Error {
   }
 }
 
-/** The body read stopped at the limit. Thrown by body readers; answered 413. */
-export class PayloadTooLargeError extends Error {
+/** How a body read can end without a body; each has its own answer. */
+export type BodyReadOutcome = 'payload_too_large' | 'request_timeout' | 'bad_request';
+
+/** A body reader stopped: the body was too large, too slow, or the client went away. */
+export class BodyReadError extends Error {
+  override readonly name: string = 'BodyReadError';
+  constructor(
+    readonly outcome: BodyReadOutcome,
+    message: string,
+  ) {
+    super(message);
+    Object.defineProperty(this, bodyReadBrand, { value: true });
+  }
+
+  static is(value: unknown): value is BodyReadError {
+    return typeof value === 'object' && value !== null && bodyReadBrand in value;
+  }
+}
+
+/** The body read stopped at the limit; answered 413. */
+export class PayloadTooLargeError extends BodyReadError {
   override readonly name = 'PayloadTooLargeError';
   constructor(readonly limit: number) {
-    super(`body exceeds ${limit} bytes`);
+    super('payload_too_large', `body is larger than ${limit} bytes`);
   }
 }

@@ -12,7 +12,9 @@ export type Outcome =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'payload_too_large'
-  | 'unavailable';
+  | 'unavailable'
+  | 'request_timeout'
+  | 'misconfigured';
 
 export const defaultStatus: Readonly<Record<Outcome, number>> = Object.freeze({
   handled: 200,
@@ -28,6 +30,8 @@ export const defaultStatus: Readonly<Record<Outcome, number>> = Object.freeze({
   unsupported_media_type: 415,
   payload_too_large: 413,
   unavailable: 503,
+  request_timeout: 408,
+  misconfigured: 500,
 });
 
 export const outcomes = Object.freeze(Object.keys(defaultStatus) as Outcome[]);
@@ -44,6 +48,8 @@ const mustFail: ReadonlySet<Outcome> = new Set([
   'unsupported_media_type',
   'payload_too_large',
   'unavailable',
+  'request_timeout',
+  'misconfigured',
 ]);
 
 export type StatusOverrides = Partial<Record<Outcome, number>>;

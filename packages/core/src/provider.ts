@@ -11,6 +11,11 @@ export type EventSchemas<TMap extends EventMap> = { readonly [K in keyof TMap]: 
 
 export type Located = { readonly event: RawEvent; readonly type: string } | { readonly problem: string };
 
+/** Each extra handler-context field, computed only when a handler reads it. */
+export type ContextFields<TContext extends object> = {
+  readonly [K in keyof TContext]: (event: RawEvent, type: string) => TContext[K];
+};
+
 /**
  * Everything provider-specific, as data plus a few small functions. The pipeline in core does the rest.
  * `TContext` is merged into every handler's `ctx` (FusionAuth adds `transactional`).
@@ -30,8 +35,10 @@ export interface Provider<TMap extends EventMap = EventMap, TContext extends obj
   eventId(event: RawEvent, rawBody: Uint8Array): string | undefined | Promise<string | undefined>;
   /** A reason to answer `ignored` before validation (tenant filter, a console test payload), or undefined. */
   exclude?(event: RawEvent, type: string): string | undefined;
-  /** Extra fields for the handler context of this event type. */
-  context?(type: string, event: RawEvent): TContext;
+  /** Extra fields of the handler context, each computed lazily from the event. */
+  readonly context?: ContextFields<TContext>;
+  /** Whether the provider may roll the operation back on a non-2xx answer (refuses queue hand-off of such types). */
+  transactional?(type: string): boolean;
 }
 
 /** Events of a type the provider does not (yet) know: they reach `onAny` only. */

@@ -191,7 +191,7 @@ const cases: Case[] = [
     request: { headers: { ...json, authorization: `${testKey}!` }, body: eventBody('user.delete') },
     status: 401,
     outcome: 'unauthorized',
-    error: /does not match/,
+    error: /^authorization check failed$/,
   },
   {
     name: 'unauthorized: Basic configured → challenge',
@@ -294,7 +294,7 @@ const cases: Case[] = [
       verifiers: [
         {
           kind: 'body',
-          name: 'jwks',
+          check: 'jwks',
           verify: () => ({ ok: false, reason: 'JWKS unreachable', unavailable: true }),
         },
       ],

@@ -86,8 +86,14 @@ describe('hmacSignatureVerifier', () => {
     expect((await verifier.verify(readHeaders({ sig: hmac('other', 'hex') }), body)).ok).toBe(false);
     expect(await verifier.verify(readHeaders({ sig: 'abcd' }), body)).toEqual({
       ok: false,
+      reason: 'sig header is missing or malformed',
+    });
+    // The header alone is checked before the body is read.
+    expect(verifier.precheck?.(readHeaders({ sig: 'abcd' }))).toEqual({
+      ok: false,
       reason: 'sig header is malformed',
     });
-    expect(await verifier.verify(readHeaders({}), body)).toEqual({ ok: false, reason: 'missing sig header' });
+    expect(verifier.precheck?.(readHeaders({}))).toEqual({ ok: false, reason: 'missing sig header' });
+    expect(verifier.precheck?.(readHeaders({ sig: hmac('k', 'hex') }))).toEqual({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { type BodyInput, PayloadTooLargeError, parsedBody, WebhookError } from '@authhooks/core';
-import getRawBody from 'raw-body';
+import { type BodyInput, decodedText, parsedBody } from '@authhooks/core';
+import { readNodeBody } from '@authhooks/core/node';
 
 /** What body parsers leave on an Express request. */
 export type ExpressRequest = IncomingMessage & {
@@ -8,33 +8,23 @@ export type ExpressRequest = IncomingMessage & {
   rawBody?: unknown;
   /** Set by body-parser (express.json/raw/text/urlencoded) once it consumed the stream. */
   _body?: boolean;
+  baseUrl?: string;
+  route?: unknown;
 };
 
 /**
  * Finds the body wherever Express left it: the untouched stream (best), `req.rawBody` saved by
- * `rawBodySaver`, a Buffer from `express.raw()`, or an object from `express.json()` (no raw bytes left).
- * Never waits on a stream that another parser already drained (that hang is octokit/webhooks.js#1081).
+ * `rawBodySaver`, a Buffer from `express.raw()`, text decoded by `express.text()` or an object from
+ * `express.json()` (no raw bytes left). Never waits on a stream another parser already drained
+ * (that hang is octokit/webhooks.js#1081).
  */
 export function expressBody(req: ExpressRequest): BodyInput {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   const consumed = req._body === true || req.readableEnded;
-  if (!consumed) return (limit) => readBounded(req, limit);
-  if (req.body instanceof Uint8Array || typeof req.body === 'string') return req.body;
+  if (!consumed) return (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs);
+  if (req.body instanceof Uint8Array) return req.body;
+  if (typeof req.body === 'string') return decodedText(req.body, 'express.text()');
   return parsedBody(req.body);
-}
-
-async function readBounded(req: ExpressRequest, limit: number): Promise<Uint8Array> {
-  try {
-    const length = req.headers['content-length'];
-    return await getRawBody(req, length === undefined ? { limit } : { limit, length });
-  } catch (error) {
-    const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') throw new PayloadTooLargeError(limit);
-    if (type === 'request.size.invalid')
-      throw new WebhookError('bad_request', 'body length does not match Content-Length');
-    if (type === 'request.aborted') throw new WebhookError('bad_request', 'request aborted by the client');
-    throw error;
-  }
 }
 
 /**

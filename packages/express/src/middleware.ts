@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
 import { withRoutes } from '@authhooks/core';
-import { writeNodeAnswer } from '@authhooks/core/node';
+import { nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
 import { type ExpressRequest, expressBody } from './body.js';
 
 export type ExpressHandler = (
@@ -17,17 +17,26 @@ export type ExpressWebhook<TMap extends EventMap, TExtra extends object> = Route
 >;
 
 /**
- * Express 4 and 5 middleware for any receiver. It answers every request that reaches it (mount it on
- * the webhook path): `app.use('/fusionauth-webhook', expressMiddleware(receiver))` or `app.post(...)`.
+ * Express 4 and 5 middleware for any receiver: `app.use('/fusionauth-webhook', webhook)` or
+ * `app.post('/fusionauth-webhook', webhook)`. It answers its own path only: a sub-path of an
+ * `app.use` mount (`/fusionauth-webhook/anything`) goes on to the next route.
  */
 export function expressMiddleware<TMap extends EventMap, TExtra extends object>(
   receiver: Receiver<TMap, TExtra>,
 ): ExpressWebhook<TMap, TExtra> {
   const handler: ExpressHandler = (req, res, next) => {
+    if (req.route === undefined && !atMountRoot(req.url)) return next();
     receiver
-      .receive({ method: req.method ?? 'GET', headers: req.headers, body: expressBody(req) })
-      .then((result) => writeNodeAnswer(req, res, result))
-      .catch(next);
+      .receive({ method: req.method ?? 'GET', headers: nodeHeaders(req), body: expressBody(req) })
+      .then((answer) => writeNodeAnswer(req, res, answer));
   };
   return withRoutes(handler, receiver);
+}
+
+/** Under `app.use(path, …)` Express strips the mount path: what is left is `/` (or `/?query`) for the path itself. */
+function atMountRoot(url: string | undefined): boolean {
+  if (url === undefined) return true;
+  const end = url.indexOf('?');
+  const path = end === -1 ? url : url.slice(0, end);
+  return path === '/' || path === '';
 }

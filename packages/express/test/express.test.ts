@@ -110,7 +110,8 @@ describe.each(expresses)('%s', (_name, express) => {
       .set('x-fusionauth-signature-jwt', await hs256(body, 'hmac-secret-1'))
       .send(body);
     expect(response.status).toBe(500);
-    expect(response.body.error).toMatch(/mount the webhook before the JSON parser/);
+    expect(response.body.outcome).toBe('misconfigured');
+    expect(response.body.error).toMatch(/mount the webhook before any body parser.*rawBodySaver/);
     expect(seen).toHaveLength(0);
   });
 

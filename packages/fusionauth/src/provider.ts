@@ -39,9 +39,8 @@ export function fusionauth(options: FusionAuthOptions = {}): FusionAuthProvider 
     locate: locateEvent,
     eventId: eventIdOf,
     ...(exclude && { exclude }),
-    context: (type: string, _event: RawEvent): FusionAuthContext => ({
-      transactional: isTransactional(type),
-    }),
+    context: { transactional: (_event: RawEvent, type: string) => isTransactional(type) },
+    transactional: isTransactional,
   };
 }
 

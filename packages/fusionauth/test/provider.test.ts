@@ -16,7 +16,7 @@ describe('fusionauth() configuration', () => {
         FUSIONAUTH_WEBHOOK_HMAC_SECRET: 'hmac-secret',
       },
     });
-    expect(fromEnv.verifiers.map((v) => v.name)).toEqual(['authorization header', 'fusionauth signature']);
+    expect(fromEnv.verifiers.map((v) => v.check)).toEqual(['authorization', 'signature']);
     expect(() => fusionauth({ env: { FUSIONAUTH_WEBHOOK_BASIC_USERNAME: 'only-user' } })).toThrow(
       /both FUSIONAUTH_WEBHOOK_BASIC_USERNAME and FUSIONAUTH_WEBHOOK_BASIC_PASSWORD/,
     );
@@ -27,7 +27,7 @@ describe('fusionauth() configuration', () => {
       authorization: 'explicit',
       env: { FUSIONAUTH_JWKS_URL: 'https://x/jwks.json' },
     });
-    expect(provider.verifiers.map((v) => v.name)).toEqual(['authorization header']);
+    expect(provider.verifiers.map((v) => v.check)).toEqual(['authorization']);
   });
 
   it('refuses two checks of the one Authorization header', () => {

@@ -1,4 +1,4 @@
-import { type BodyInput, parsedBody, readStream, WebhookError } from '@authhooks/core';
+import { type BodyInput, consumedBody, decodedText, parsedBody, readStream } from '@authhooks/core';
 import type { HonoRequest } from 'hono';
 
 /**
@@ -7,16 +7,15 @@ import type { HonoRequest } from 'hono';
  */
 export async function honoBody(req: HonoRequest): Promise<BodyInput> {
   const raw = req.raw;
-  if (!raw.bodyUsed) return (limit) => readStream(raw.body, limit);
+  if (!raw.bodyUsed) return (limit, timeoutMs) => readStream(raw.body, limit, timeoutMs);
   // Hono caches promises here although its types say values.
   const cache = req.bodyCache as { arrayBuffer?: unknown; text?: unknown; json?: unknown };
-  if (cache.arrayBuffer !== undefined) return new Uint8Array((await cache.arrayBuffer) as ArrayBuffer);
-  if (cache.text !== undefined) return (await cache.text) as string;
-  if (cache.json !== undefined) return parsedBody(await cache.json);
-  return () => {
-    throw new WebhookError(
-      'handler_error',
-      'another middleware consumed the request body without keeping it; mount the webhook before it',
-    );
-  };
+  try {
+    if (cache.arrayBuffer !== undefined) return new Uint8Array((await cache.arrayBuffer) as ArrayBuffer);
+    if (cache.text !== undefined) return decodedText((await cache.text) as string, "Hono's c.req.text()");
+    if (cache.json !== undefined) return parsedBody(await cache.json);
+  } catch {
+    return consumedBody('an earlier middleware whose read failed');
+  }
+  return consumedBody('another middleware that did not keep it');
 }

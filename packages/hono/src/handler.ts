@@ -1,5 +1,5 @@
 import type { AnyEventOf, EventMap, ReceiveResult, Receiver, Routed } from '@authhooks/core';
-import { withRoutes } from '@authhooks/core';
+import { responseBody, withRoutes } from '@authhooks/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoBody } from './body.js';
 import type { AuthhooksDelivery, AuthhooksEnv } from './variables.js';
@@ -53,10 +53,11 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
 }
 
 /** The receiver's answer as is, plus headers earlier middleware set with `c.header()`. */
-function respond(c: Context, { status, headers, body }: ReceiveResult): Response {
-  // `Response` refuses a body with these statuses (e.g. `responses: { handled: 204 }`); Node drops it too.
-  if (status === 204 || status === 205 || status === 304) return c.body(null, status as 204, headers);
-  return c.body(body, status as 200, headers);
+function respond(c: Context, result: ReceiveResult): Response {
+  const body = responseBody(result);
+  const headers = { ...result.headers }; // shared constants: never hand them to code that may add to them
+  if (body === null) return c.body(null, result.status as 204, headers);
+  return c.body(body, result.status as 200, headers);
 }
 
 /** The event, for 2xx answers only: a rejected or failed event is not handed on. */

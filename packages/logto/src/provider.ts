@@ -1,4 +1,4 @@
-import { hmacSignatureVerifier, type Located, type Provider, sha256Hex } from '@authhooks/core';
+import { digest, hmacSignatureVerifier, type Located, type Provider, toHex } from '@authhooks/core';
 import { type LogtoEventMap, logtoEventSchemas } from './events/index.js';
 import type { LogtoContext, LogtoOptions } from './options.js';
 import { isLogtoTestPayload } from './test-payload.js';
@@ -29,11 +29,12 @@ export function logto(options: LogtoOptions = {}): LogtoProvider {
     allowUnauthenticated: options.allowUnauthenticated === true,
     schemas: logtoEventSchemas,
     locate,
-    eventId: (_event, rawBody) => sha256Hex(rawBody),
+    eventId: (_event, rawBody) => {
+      const hash = digest('SHA-256', rawBody);
+      return hash instanceof Uint8Array ? toHex(hash) : hash.then(toHex);
+    },
     exclude: (event) => (acceptTestPayloads && isLogtoTestPayload(event) ? 'Logto test payload' : undefined),
-    context: (_type, event): LogtoContext => ({
-      hookId: typeof event.hookId === 'string' ? event.hookId : undefined,
-    }),
+    context: { hookId: (event) => (typeof event.hookId === 'string' ? event.hookId : undefined) },
   };
 }
 

@@ -96,10 +96,7 @@ describe('the receiver', () => {
       headers: headersFor(signature),
       body: body.replace('"User.Created"', '"User.Created" '),
     });
-    expect([tampered.status, JSON.parse(tampered.body).error]).toEqual([
-      401,
-      'logto-signature-sha-256 signature does not match the body',
-    ]);
+    expect([tampered.status, JSON.parse(tampered.body).error]).toEqual([401, 'signature check failed']);
     const wrongKey = await r.receive({
       method: 'POST',
       headers: headersFor(await signLogtoPayload(body, 'another-key')),
@@ -111,10 +108,7 @@ describe('the receiver', () => {
       headers: { 'content-type': 'application/json' },
       body,
     });
-    expect([missing.status, JSON.parse(missing.body).error]).toEqual([
-      401,
-      'missing logto-signature-sha-256 header',
-    ]);
+    expect([missing.status, JSON.parse(missing.body).error]).toEqual([401, 'signature check failed']);
   });
 
   it('accepts the old and the new key during a rotation', async () => {

@@ -1,33 +1,63 @@
+import { nodeBuffer } from '../runtime/node-builtins.js';
+
 /** Deeper than any real identity-provider payload; deeper input is refused instead of walked. */
 export const maxJsonDepth = 64;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const NodeBuffer = nodeBuffer?.Buffer;
+const isUtf8 = nodeBuffer?.isUtf8;
 
 export type JsonResult =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly reason: string };
 
 /**
- * JSON.parse, then one iterative walk that refuses prototype-polluting keys (`__proto__`,
- * `constructor.prototype`) and absurd nesting, so nothing downstream (merges, recursion in user
- * code or loggers) ever sees them. V8's JSON.parse itself is iterative, so deep input cannot crash it.
+ * Strict UTF-8 (a leading BOM is ignored, as RFC 8259 allows), JSON.parse, then a check that refuses
+ * prototype-polluting keys (`__proto__`, `constructor.prototype`) and absurd nesting, so nothing
+ * downstream (merges, recursion in user code, loggers, JSON.stringify) ever sees them.
  */
 export function parseJson(bytes: Uint8Array): JsonResult {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'body is not valid UTF-8' };
-  }
-  if (text.trim() === '') return { ok: false, reason: 'body is empty' };
+  const text = decode(bytes);
+  if (text === undefined) return { ok: false, reason: 'body is not valid UTF-8' };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'body is not valid JSON' };
+    return { ok: false, reason: text.trim() === '' ? 'body is empty' : 'body is not valid JSON' };
   }
+  // Without these substrings no key can be a hazard, and with few brackets nothing can be deep:
+  // the common case skips the walk entirely.
+  const keysSafe = !text.includes('__proto__') && !text.includes('constructor') && !text.includes('\\u');
+  if (keysSafe && bracketCount(text) <= maxJsonDepth) return { ok: true, value };
   const problem = findHazard(value);
   return problem === undefined ? { ok: true, value } : { ok: false, reason: problem };
+}
+
+/** The same checks for a value some framework parsed already (Express behind `express.json()`). */
+export function checkParsed(value: unknown): string | undefined {
+  return findHazard(value);
+}
+
+function decode(bytes: Uint8Array): string | undefined {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (NodeBuffer !== undefined && isUtf8 !== undefined) {
+    const view = NodeBuffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+    return isUtf8(view) ? view.toString('utf8') : undefined;
+  }
+  try {
+    return decoder.decode(start === 0 ? bytes : bytes.subarray(start));
+  } catch {
+    return undefined;
+  }
+}
+
+function bracketCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('{'); at !== -1 && count <= maxJsonDepth; at = text.indexOf('{', at + 1))
+    count++;
+  for (let at = text.indexOf('['); at !== -1 && count <= maxJsonDepth; at = text.indexOf('[', at + 1))
+    count++;
+  return count;
 }
 
 function findHazard(root: unknown): string | undefined {

@@ -1,131 +1,270 @@
-import type { ErrorHandler, HandlerContext } from '../context.js';
+import type { ContextClass, DeliveryContext } from '../context.js';
+import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
-import type { IdempotencyStore } from '../idempotency/types.js';
-import { childLogger, describeError, type Logger } from '../logger.js';
-import type { Outcome } from '../outcomes.js';
-import type { EventMap, Provider, RawEvent } from '../provider.js';
+import type { IdempotencyStore, Reservation } from '../idempotency/types.js';
+import { describeError, type Logger, safeLog } from '../logger.js';
 import type { AnyHandler, Router } from '../router.js';
-import { withDeadline } from './deadline.js';
-import type { VerifiedEvent } from './verify-and-parse.js';
-
-export interface Dispatched {
-  readonly outcome: Outcome;
-  readonly error?: string;
-  readonly status?: number | undefined;
-  readonly unhandled?: boolean;
-  /** The handler's own error, for the log and `onResult`; never sent back. */
-  readonly cause?: unknown;
-}
+import {
+  type Deadline,
+  type DeadlineQueue,
+  deadlineQueue,
+  type Expirable,
+} from '../runtime/deadline-queue.js';
 
 export interface DispatchSettings {
-  readonly provider: Provider<EventMap, object>;
+  readonly providerName: string;
   readonly router: Router;
-  readonly errorHandlers: readonly ErrorHandler[];
   readonly store: IdempotencyStore | undefined;
   readonly timeoutMs: number | false;
+  /** The handlers' deadline; undefined when `timeoutMs` is false. */
+  readonly deadlines: DeadlineQueue | undefined;
+  /** How long the store may take to reserve: half the deadline, so `onStoreError: 'process'` has time left. */
+  readonly storeDeadlines: DeadlineQueue | undefined;
+  readonly Context: ContextClass;
   readonly logger: Logger;
+  /** Unique per receiver instance: with a counter it makes each attempt's lease token. */
+  readonly instance: string;
+  attempts: number;
 }
 
-/** Runs the handlers of one verified event under the deadline and the idempotency store's protection. */
-export function createDispatch(settings: DispatchSettings) {
-  const { provider, router, errorHandlers, store, timeoutMs, logger } = settings;
-
-  const notifyError = async (error: unknown, delivery: VerifiedEvent) => {
-    for (const onError of errorHandlers) {
-      try {
-        await onError({ error, event: delivery.event, eventType: delivery.type, eventId: delivery.id });
-      } catch (failure) {
-        logger.error({ err: describeError(failure) }, 'onError handler threw');
-      }
-    }
+export function dispatchSettings(
+  options: Omit<DispatchSettings, 'deadlines' | 'storeDeadlines' | 'instance' | 'attempts'>,
+): DispatchSettings {
+  const { timeoutMs } = options;
+  return {
+    ...options,
+    deadlines: timeoutMs === false ? undefined : deadlineQueue(timeoutMs),
+    storeDeadlines: timeoutMs === false ? undefined : deadlineQueue(Math.max(1, Math.floor(timeoutMs / 2))),
+    instance: Math.random().toString(36).slice(2, 10),
+    attempts: 0,
   };
+}
 
-  const instance = Math.random().toString(36).slice(2, 10);
-  let attempts = 0;
-
-  const release = async (key: string, token: string) => {
+/**
+ * Runs the handlers of a verified event: in registration order, the first failure stops the rest.
+ * Synchronous handlers run without a timer or a promise; once one returns a promise, the rest run
+ * under the deadline. With an idempotency store, the reservation, the handlers and the record of the
+ * result all run under the deadline, and the answer never waits past it.
+ */
+export function dispatch(delivery: Delivery, settings: DispatchSettings): void | Promise<void> {
+  const handlers = settings.router.match(delivery.type as string, delivery.known);
+  if (handlers.length === 0) {
+    delivery.end('ignored', `no handler for ${delivery.type}`);
+    delivery.unhandled = true;
+    return;
+  }
+  const ctx = new settings.Context(delivery, settings.logger);
+  if (settings.store !== undefined) return new GuardedRun(delivery, handlers, ctx, settings).promise;
+  for (let i = 0; i < handlers.length; i++) {
+    let result: unknown;
     try {
-      await store?.release(key, token);
+      result = (handlers[i] as AnyHandler)(delivery.event, ctx);
     } catch (error) {
-      logger.warn({ err: describeError(error) }, 'idempotency store could not release a reservation');
+      return failed(delivery, error);
     }
-  };
+    if (isThenable(result)) return new GuardedRun(delivery, handlers, ctx, settings, i, result).promise;
+  }
+  delivery.end('handled');
+}
 
-  return async function dispatch(delivery: VerifiedEvent): Promise<Dispatched> {
-    const handlers = router.match(delivery.type, delivery.known);
-    if (handlers.length === 0) {
-      return { outcome: 'ignored', unhandled: true, error: `no handler for ${delivery.type}` };
-    }
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
 
-    const key = `${provider.name}:${delivery.id}`;
-    const token = `${instance}:${++attempts}`;
-    if (store !== undefined) {
-      let reservation: Awaited<ReturnType<IdempotencyStore['reserve']>>;
-      try {
-        reservation = await store.reserve(key, token);
-      } catch (error) {
-        return { outcome: 'unavailable', error: 'idempotency store unavailable', cause: error };
-      }
-      if (reservation === 'duplicate') return { outcome: 'duplicate' };
-      if (reservation === 'in_progress') {
-        return { outcome: 'in_progress', error: 'this event is being handled right now; retry later' };
-      }
-    }
+function failed(delivery: Delivery, error: unknown): void {
+  if (WebhookRejection.is(error)) {
+    delivery.end('rejected', safeMessage(error));
+    delivery.status = error.status;
+    return;
+  }
+  delivery.end('handler_error', 'handler failed');
+  delivery.cause = error;
+}
 
-    const controller = new AbortController();
-    const ctx = createContext(delivery, controller.signal);
-    const work = runInOrder(handlers, delivery.event, ctx);
-    try {
-      const result = await withDeadline(work, timeoutMs, controller);
-      if (result.timedOut) {
-        await release(key, token);
-        result.late.catch((error) => {
-          logger.warn(
-            { err: describeError(error), eventId: delivery.id },
-            'handler failed after the deadline',
-          );
-        });
-        await notifyError(controller.signal.reason, delivery);
-        return { outcome: 'timeout', error: `handlers did not finish within ${timeoutMs} ms` };
-      }
-    } catch (error) {
-      await release(key, token);
-      if (error instanceof WebhookRejection) {
-        return { outcome: 'rejected', error: error.message, status: error.status };
-      }
-      await notifyError(error, delivery);
-      return { outcome: 'handler_error', error: 'handler failed', cause: error };
-    }
-
-    try {
-      await store?.complete(key, token);
-    } catch (error) {
-      logger.warn({ err: describeError(error) }, 'idempotency store could not record a handled event');
-    }
-    return { outcome: 'handled' };
-  };
-
-  function createContext(delivery: VerifiedEvent, signal: AbortSignal): HandlerContext {
-    const extra = provider.context?.(delivery.type, delivery.event as RawEvent) ?? {};
-    return {
-      ...extra,
-      signal,
-      headers: delivery.headers,
-      rawBody: delivery.rawBody,
-      log: childLogger(logger, { eventId: delivery.id, eventType: delivery.type }),
-      eventId: delivery.id,
-      eventType: delivery.type,
-      reject(message?: string, status?: number): never {
-        throw new WebhookRejection(message, status);
-      },
-    };
+function safeMessage(rejection: WebhookRejection): string {
+  try {
+    return String(rejection.message);
+  } catch {
+    return 'rejected by handler';
   }
 }
 
-async function runInOrder(
-  handlers: readonly AnyHandler[],
-  event: unknown,
-  ctx: HandlerContext,
-): Promise<void> {
-  for (const handler of handlers) await handler(event, ctx);
+/**
+ * The asynchronous part of a dispatch, under the deadline. Its phases decide what the deadline means:
+ * while reserving, the store is down (503 or, with `onStoreError: 'process'`, handling without it);
+ * while handling, a timeout (504); once the handlers finished, their result stands and the store's
+ * record of it just must not hold the answer.
+ */
+class GuardedRun implements Expirable {
+  readonly promise: Promise<void>;
+  #resolve!: () => void;
+  #over = false;
+  #phase: 'reserving' | 'handling' | 'settling' = 'handling';
+  #decision: (() => void) | undefined = undefined;
+  readonly #deadline: Deadline | undefined;
+  #storeDeadline: Deadline | undefined = undefined;
+  readonly #key: string;
+  readonly #token: string;
+  #reserved = false;
+
+  constructor(
+    readonly delivery: Delivery,
+    readonly handlers: readonly AnyHandler[],
+    readonly ctx: DeliveryContext,
+    readonly settings: DispatchSettings,
+    running?: number,
+    pending?: PromiseLike<unknown>,
+  ) {
+    this.promise = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+    this.#key = `${settings.providerName}:${delivery.id}`;
+    this.#token = `${settings.instance}:${++settings.attempts}`;
+    this.#deadline = settings.deadlines?.schedule(this);
+    if (pending !== undefined && running !== undefined) this.#runFrom(running, pending);
+    else this.#reserve();
+  }
+
+  /** The deadline passed. */
+  expire(): void {
+    if (this.#over) return;
+    if (this.#phase === 'reserving') {
+      this.#decision = () =>
+        this.delivery.end('unavailable', 'idempotency store unavailable', 'did not answer in time');
+    }
+    if (this.#phase !== 'handling') {
+      this.#answer();
+      return;
+    }
+    const { timeoutMs } = this.settings;
+    const reason = new DOMException(`handlers exceeded the ${timeoutMs} ms deadline`, 'TimeoutError');
+    this.ctx.expire(reason);
+    this.delivery.end('timeout', `handlers did not finish within ${timeoutMs} ms`);
+    this.delivery.cause = reason;
+    this.#over = true;
+    this.#resolve();
+    if (this.#reserved) void this.#release();
+  }
+
+  #reserve() {
+    this.#phase = 'reserving';
+    this.#storeDeadline = this.settings.storeDeadlines?.schedule({
+      expire: () => this.#storeFailed(undefined),
+    });
+    let reservation: Promise<Reservation>;
+    try {
+      reservation = (this.settings.store as IdempotencyStore).reserve(this.#key, this.#token);
+    } catch (error) {
+      return this.#storeFailed(error);
+    }
+    Promise.resolve(reservation).then(
+      (result) => this.#reservedAs(result),
+      (error: unknown) => this.#storeFailed(error),
+    );
+  }
+
+  #reservedAs(result: Reservation) {
+    if (this.#phase !== 'reserving' || this.#over) {
+      // We stopped waiting for the store; a late lease must not block the provider's retry.
+      if (result === 'reserved') void this.#release();
+      return;
+    }
+    this.#storeDeadline?.settle();
+    if (result === 'duplicate') return this.#settle(() => this.delivery.end('duplicate'));
+    if (result === 'in_progress') {
+      return this.#settle(() =>
+        this.delivery.end('in_progress', 'this event is being handled right now; retry later'),
+      );
+    }
+    this.#reserved = true;
+    this.#phase = 'handling';
+    this.#runFrom(0, undefined);
+  }
+
+  #storeFailed(error: unknown) {
+    if (this.#phase !== 'reserving' || this.#over) return;
+    this.#storeDeadline?.settle();
+    const why = error === undefined ? 'did not answer in time' : describeError(error).message;
+    if (this.settings.store?.onStoreError === 'process') {
+      safeLog(
+        this.settings.logger,
+        'warn',
+        { eventId: this.delivery.id, reason: why },
+        'idempotency store failed; handling without deduplication',
+      );
+      this.#phase = 'handling';
+      return this.#runFrom(0, undefined);
+    }
+    this.#settle(() => {
+      this.delivery.end('unavailable', 'idempotency store unavailable', why);
+      this.delivery.cause = error;
+    });
+  }
+
+  async #runFrom(index: number, pending: PromiseLike<unknown> | undefined) {
+    const { delivery, handlers, ctx } = this;
+    try {
+      if (pending !== undefined) await pending;
+      for (let i = pending === undefined ? index : index + 1; i < handlers.length; i++) {
+        if (this.#over) return;
+        const result = (handlers[i] as AnyHandler)(delivery.event, ctx);
+        if (isThenable(result)) await result;
+      }
+    } catch (error) {
+      if (this.#over) return this.#late(error);
+      return this.#settle(() => failed(delivery, error), this.#reserved ? () => this.#release() : undefined);
+    }
+    if (this.#over) return;
+    this.#settle(() => delivery.end('handled'), this.#reserved ? () => this.#complete() : undefined);
+  }
+
+  /** The result is known; record it in the store (if any), then answer. */
+  #settle(decision: () => void, record?: () => Promise<void>) {
+    if (this.#over) return;
+    this.#phase = 'settling';
+    this.#decision = decision;
+    if (record === undefined) return this.#answer();
+    record().then(() => this.#answer());
+  }
+
+  #answer() {
+    if (this.#over) return;
+    this.#over = true;
+    this.#deadline?.settle();
+    (this.#decision as () => void)();
+    this.#resolve();
+  }
+
+  async #complete() {
+    try {
+      await (this.settings.store as IdempotencyStore).complete(this.#key, this.#token);
+    } catch (error) {
+      this.#storeWarning(error, 'idempotency store could not record a handled event');
+    }
+  }
+
+  async #release() {
+    try {
+      await (this.settings.store as IdempotencyStore).release(this.#key, this.#token);
+    } catch (error) {
+      this.#storeWarning(error, 'idempotency store could not release a reservation');
+    }
+  }
+
+  #storeWarning(error: unknown, message: string) {
+    safeLog(this.settings.logger, 'warn', { err: describeError(error), eventId: this.delivery.id }, message);
+  }
+
+  #late(error: unknown) {
+    safeLog(
+      this.settings.logger,
+      'warn',
+      { err: describeError(error), eventId: this.delivery.id, eventType: this.delivery.type },
+      'handler failed after the deadline',
+    );
+  }
 }

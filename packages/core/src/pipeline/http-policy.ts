@@ -1,22 +1,13 @@
+import type { Delivery } from '../delivery.js';
 import type { Outcome, StatusOverrides } from '../outcomes.js';
 import { statusTable } from '../outcomes.js';
 
+/** What the receiver answers, for any framework to write as is. */
 export interface Answer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
-}
-
-export interface AnswerDetails {
-  readonly eventId?: string | undefined;
-  readonly eventType?: string | undefined;
-  /** Short, safe text naming what failed. Never a secret, a stack or an expected value. */
-  readonly error?: string | undefined;
-  /** The status a handler asked for with `reject(message, status)`. */
-  readonly status?: number | undefined;
-  /** True when nothing was registered for the event (as opposed to a filter excluding it). */
-  readonly unhandled?: boolean | undefined;
-  readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly outcome: Outcome;
 }
 
 export interface HttpPolicyOptions {
@@ -24,26 +15,42 @@ export interface HttpPolicyOptions {
   readonly unhandled?: 'ack' | 'reject' | undefined;
 }
 
-/** The one place that turns an outcome into an HTTP answer. Adapters only write what it returns. */
+const jsonHeaders = Object.freeze({
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+});
+const allowHeaders = Object.freeze({ ...jsonHeaders, allow: 'POST' });
+
+/**
+ * The one place that turns a delivery's outcome into an HTTP answer: status from the table (or the
+ * status a handler asked for), `Allow`/`WWW-Authenticate` where HTTP requires them, and a small JSON
+ * body naming the outcome, the event and what failed. Adapters only write what it returns.
+ */
 export function createHttpPolicy({ responses, unhandled = 'ack' }: HttpPolicyOptions = {}) {
   const table = statusTable(responses);
   const unhandledStatus = unhandled === 'reject' ? 422 : table.ignored;
+  // The constant head of each body, built once: `{"outcome":"handled"`.
+  const heads = Object.fromEntries(
+    Object.keys(table).map((outcome) => [outcome, `{"outcome":${JSON.stringify(outcome)}`]),
+  ) as Record<Outcome, string>;
 
-  return function answer(outcome: Outcome, details: AnswerDetails = {}): Answer {
+  return function answer(delivery: Delivery): Answer {
+    const outcome = delivery.outcome ?? 'handler_error';
     const status =
-      details.status ?? (outcome === 'ignored' && details.unhandled ? unhandledStatus : table[outcome]);
-    const body: Record<string, string> = { outcome };
-    if (details.eventId !== undefined) body.eventId = details.eventId;
-    if (details.eventType !== undefined) body.eventType = details.eventType;
-    if (details.error !== undefined) body.error = details.error;
-    return {
-      status,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-        ...details.headers,
-      },
-      body: JSON.stringify(body),
-    };
+      delivery.status ?? (outcome === 'ignored' && delivery.unhandled ? unhandledStatus : table[outcome]);
+    let body = heads[outcome];
+    if (delivery.id !== undefined) body += `,"eventId":${JSON.stringify(delivery.id)}`;
+    if (delivery.type !== undefined) body += `,"eventType":${JSON.stringify(delivery.type)}`;
+    if (delivery.error !== undefined) body += `,"error":${JSON.stringify(delivery.error)}`;
+    body += '}';
+    return { status, headers: headersFor(outcome, delivery.challenge), body, outcome };
   };
+}
+
+function headersFor(outcome: Outcome, challenge: string | undefined): Readonly<Record<string, string>> {
+  if (outcome === 'method_not_allowed') return allowHeaders;
+  if (outcome === 'unauthorized' && challenge !== undefined) {
+    return { ...jsonHeaders, 'www-authenticate': challenge };
+  }
+  return jsonHeaders;
 }

@@ -24,7 +24,7 @@ export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthO
   });
   return {
     kind: 'headers',
-    name: 'basic auth',
+    check: 'authorization',
     challenge: `Basic realm="${realm.replace(/"/g, '')}", charset="UTF-8"`,
     verify(headers) {
       const header = headers.get('authorization');

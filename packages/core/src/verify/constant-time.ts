@@ -1,4 +1,5 @@
 import { toHex } from '../encoding.js';
+import { digest } from './digest.js';
 
 const encoder = new TextEncoder();
 
@@ -28,9 +29,9 @@ export function matchesAny(
 }
 
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  return toHex(await sha256(data));
+  return toHex(await digest('SHA-256', toBytes(data)));
 }
 
 export async function sha256(data: Uint8Array | string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', toBytes(data) as Uint8Array<ArrayBuffer>));
+  return digest('SHA-256', toBytes(data));
 }

@@ -18,7 +18,7 @@ export function headerValueVerifier({ header, values }: HeaderValueOptions): Hea
   const name = header.toLowerCase();
   return {
     kind: 'headers',
-    name: `${name} header`,
+    check: name,
     verify(headers) {
       const actual = headers.get(name);
       if (actual === null) return failed(`missing ${name} header`);

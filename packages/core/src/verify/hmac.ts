@@ -1,4 +1,6 @@
 import { fromBase64 } from '../encoding.js';
+import { nodeCrypto } from '../runtime/node-builtins.js';
+import { timingSafeEqual } from './constant-time.js';
 import { nonEmptyList } from './list.js';
 import { type BodyVerifier, failed, verified } from './types.js';
 
@@ -17,34 +19,74 @@ export interface HmacSignatureOptions {
 }
 
 const encoder = new TextEncoder();
+const digestLength: Readonly<Record<HmacHash, number>> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
 
 /**
- * HMAC of the exact raw body bytes. Verification uses `crypto.subtle.verify`, which compares in
- * constant time; a malformed header is refused before any crypto runs.
+ * HMAC of the exact raw body bytes. The header's presence and shape are checked before the body is
+ * read; the MAC is computed synchronously with `node:crypto` where it exists (keys imported once) and
+ * with Web Crypto elsewhere, and compared in constant time either way.
  */
 export function hmacSignatureVerifier(options: HmacSignatureOptions): BodyVerifier {
   const { header, hash = 'SHA-256', encoding, prefix = '' } = options;
   const name = header.toLowerCase();
-  const keys = nonEmptyList(options.secrets, `the HMAC secret for header "${header}"`).map((secret) =>
-    crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash }, false, ['verify']),
-  );
-  const digestBytes = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 }[hash];
+  const secrets = nonEmptyList(options.secrets, `the HMAC secret for header "${header}"`);
+  const mac = nodeCrypto === undefined ? webMac(secrets, hash) : nodeMac(secrets, hash);
+
+  const signatureOf = (value: string | null) => {
+    if (value === null || !value.startsWith(prefix)) return undefined;
+    const signature = decodeSignature(value.slice(prefix.length).trim(), encoding);
+    return signature?.length === digestLength[hash] ? signature : undefined;
+  };
+
   return {
     kind: 'body',
-    name: `${name} signature`,
-    async verify(headers, rawBody) {
+    check: 'signature',
+    precheck(headers) {
       const value = headers.get(name);
       if (value === null) return failed(`missing ${name} header`);
-      if (!value.startsWith(prefix)) return failed(`${name} header is malformed`);
-      const signature = decodeSignature(value.slice(prefix.length).trim(), encoding);
-      if (signature?.length !== digestBytes) return failed(`${name} header is malformed`);
-      for (const key of keys) {
-        if (await crypto.subtle.verify('HMAC', await key, signature, rawBody as Uint8Array<ArrayBuffer>)) {
-          return verified;
-        }
-      }
-      return failed(`${name} signature does not match the body`);
+      return signatureOf(value) === undefined ? failed(`${name} header is malformed`) : verified;
     },
+    verify(headers, rawBody) {
+      const signature = signatureOf(headers.get(name));
+      if (signature === undefined) return failed(`${name} header is missing or malformed`);
+      const result = mac(signature, rawBody);
+      const answer = (ok: boolean) => (ok ? verified : failed(`${name} signature does not match the body`));
+      return typeof result === 'boolean' ? answer(result) : result.then(answer);
+    },
+  };
+}
+
+type MacCheck = (signature: Uint8Array, body: Uint8Array) => boolean | Promise<boolean>;
+
+function nodeMac(secrets: readonly string[], hash: HmacHash): MacCheck {
+  const node = nodeCrypto as NonNullable<typeof nodeCrypto>;
+  const algorithm = hash.replace('-', '').toLowerCase();
+  const keys = secrets.map((secret) => node.createSecretKey(encoder.encode(secret)));
+  return (signature, body) => {
+    let matched = false;
+    for (const key of keys) {
+      matched = timingSafeEqual(signature, node.createHmac(algorithm, key).update(body).digest()) || matched;
+    }
+    return matched;
+  };
+}
+
+function webMac(secrets: readonly string[], hash: HmacHash): MacCheck {
+  const keys = secrets.map((secret) =>
+    crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash }, false, ['verify']),
+  );
+  return async (signature, body) => {
+    let matched = false;
+    for (const key of keys) {
+      const ok = await crypto.subtle.verify(
+        'HMAC',
+        await key,
+        signature as Uint8Array<ArrayBuffer>,
+        body as Uint8Array<ArrayBuffer>,
+      );
+      matched = ok || matched;
+    }
+    return matched;
   };
 }
 

@@ -47,7 +47,7 @@ export function testProvider(
       return { event: event as Record<string, unknown>, type: (event as { type: string }).type };
     },
     eventId: (event) => (typeof event.id === 'string' ? event.id : undefined),
-    context: () => ({ extra: true }),
+    context: { extra: () => true },
     ...overrides,
   };
 }

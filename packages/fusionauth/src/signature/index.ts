@@ -1,9 +1,10 @@
-import { type BodyVerifier, failed, nonEmptyList, verified } from '@authhooks/core';
-import { compactVerify, decodeProtectedHeader, type JWK } from 'jose';
-import { bodyDigestMatches } from './body-digest.js';
+import { failed, type HeaderVerifier, nonEmptyList, type VerificationResult } from '@authhooks/core';
+import type { JWK } from 'jose';
 import { familyAllows } from './families.js';
 import { createJwks, type JwksLookup } from './jwks.js';
-import { type CandidateKey, cryptoKey, hmacKeys, jwkKey, pemKey } from './static-keys.js';
+import { bodyClaim, type ParsedJws, parseJws } from './jws.js';
+import { type CandidateKey, cryptoKey, hmacKey, jwkKey, pemKey } from './keys.js';
+import { verifyJws } from './verify-jws.js';
 
 export interface SignatureOptions {
   /** Shared secret(s) of an HMAC signing key (HS256/384/512); several during a rotation. */
@@ -22,13 +23,14 @@ export interface SignatureOptions {
 }
 
 const header = 'x-fusionauth-signature-jwt';
-const decoder = new TextDecoder();
 
 /**
- * Verifies `X-FusionAuth-Signature-JWT` (FusionAuth 1.48+): the JWS must verify with a configured
- * key of the family its `alg` belongs to, and its `request_body_sha256` must match the raw bytes.
+ * Verifies `X-FusionAuth-Signature-JWT` (FusionAuth 1.48+) before a byte of the body is read: the JWS
+ * must verify with a configured key of the family its `alg` belongs to (found by `kid`). Its only
+ * claim, `request_body_sha256`, is handed to the pipeline, which compares it with the standard Base64
+ * SHA-256 of the exact raw bytes once they are read. Why a check failed is for the log only.
  */
-export function signatureVerifier(options: SignatureOptions): BodyVerifier {
+export function signatureVerifier(options: SignatureOptions): HeaderVerifier {
   if (options.hmacSecret === undefined && options.publicKeys === undefined && options.jwksUrl === undefined) {
     throw new TypeError(
       'authhooks: signature needs hmacSecret (HMAC signing key), publicKeys, or jwksUrl ' +
@@ -36,6 +38,13 @@ export function signatureVerifier(options: SignatureOptions): BodyVerifier {
     );
   }
   const staticKeys = loadStaticKeys(options);
+  let loaded: readonly CandidateKey[] | undefined;
+  staticKeys.then(
+    (keys) => {
+      loaded = keys;
+    },
+    () => {}, // a bad key keeps rejecting every verify() with the same error
+  );
   const jwks =
     options.jwksUrl === undefined
       ? undefined
@@ -47,87 +56,110 @@ export function signatureVerifier(options: SignatureOptions): BodyVerifier {
           fetch: options.fetch ?? globalThis.fetch,
         });
 
+  function verify(token: string | null): VerificationResult | Promise<VerificationResult> {
+    if (token === null) return failed(`missing ${header} header`);
+    const jws = parseJws(token);
+    if (typeof jws === 'string') return failed(jws);
+    if (loaded === undefined) return staticKeys.then((keys) => withStatics(jws, keys));
+    return withStatics(jws, loaded);
+  }
+
+  function withStatics(jws: ParsedJws, all: readonly CandidateKey[]) {
+    const statics = all.filter(
+      (key) => key.kid === undefined || jws.kid === undefined || key.kid === jws.kid,
+    );
+    return firstMatch(jws, statics, (found) => {
+      if (found !== undefined || jwks === undefined) return conclude(jws, found, statics, undefined);
+      const lookup = jwks(jws.kid);
+      const fromSet = (result: JwksLookup) =>
+        firstMatch(jws, result.status === 'found' ? result.keys : [], (key) =>
+          conclude(jws, key, statics, result),
+        );
+      return lookup instanceof Promise ? lookup.then(fromSet) : fromSet(lookup);
+    });
+  }
+
   return {
-    kind: 'body',
-    name: 'fusionauth signature',
-    async verify(headers, rawBody) {
-      const token = headers.get(header);
-      if (token === null) return failed(`missing ${header} header`);
-      let alg: unknown;
-      let kid: unknown;
-      try {
-        ({ alg, kid } = decodeProtectedHeader(token));
-      } catch {
-        return failed(`${header} is not a JWT`);
-      }
-      if (typeof alg !== 'string' || alg.toLowerCase() === 'none')
-        return failed('signature algorithm is not allowed');
-      if (kid !== undefined && typeof kid !== 'string') return failed(`${header} has an invalid kid`);
+    kind: 'headers',
+    check: 'signature',
+    bindsBody: true,
+    verify: (headers) => verify(headers.get(header)),
+  };
+}
 
-      const statics = (await staticKeys).filter(
-        (key) => key.kid === undefined || kid === undefined || key.kid === kid,
+type Next = (key: CandidateKey | undefined) => VerificationResult | Promise<VerificationResult>;
+
+/** Tries each key the token's algorithm is allowed for (rotation keeps several live), in order. */
+function firstMatch(jws: ParsedJws, keys: readonly CandidateKey[], next: Next, from = 0) {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i] as CandidateKey;
+    if (!familyAllows(key.family, jws.alg)) continue;
+    const ok = verifyJws(jws, key);
+    if (ok instanceof Promise) {
+      return ok.then((passed): VerificationResult | Promise<VerificationResult> =>
+        passed ? next(key) : firstMatch(jws, keys, next, i + 1),
       );
-      const accepts = (key: CandidateKey) => familyAllows(key.family, alg as string);
-      let payload = await firstVerified(token, alg, statics.filter(accepts));
-      let lookup: JwksLookup | undefined;
-      if (payload === undefined && jwks !== undefined) {
-        lookup = await jwks(kid);
-        if (lookup.status === 'found') payload = await firstVerified(token, alg, lookup.keys.filter(accepts));
-      }
-      if (payload === undefined) {
-        const known = [...statics, ...(lookup?.status === 'found' ? lookup.keys : [])];
-        if (known.length === 0 && lookup?.status === 'unavailable') {
-          return { ok: false, reason: 'JWKS unreachable and no cached key', unavailable: true };
-        }
-        if (known.length === 0) return failed('unknown signing key id');
-        if (!known.some(accepts)) return failed(`no configured key accepts algorithm ${alg}`);
-        return failed('signature does not verify');
-      }
+    }
+    if (ok) return next(key);
+  }
+  return next(undefined);
+}
 
-      let claim: unknown;
-      try {
-        claim = (JSON.parse(decoder.decode(payload)) as { request_body_sha256?: unknown })
-          .request_body_sha256;
-      } catch {
-        return failed('signature payload is not JSON');
-      }
-      if (typeof claim !== 'string') return failed('request_body_sha256 claim is missing');
-      return (await bodyDigestMatches(claim, rawBody))
-        ? verified
-        : failed('request_body_sha256 does not match the body');
+function conclude(
+  jws: ParsedJws,
+  key: CandidateKey | undefined,
+  statics: readonly CandidateKey[],
+  lookup: JwksLookup | undefined,
+): VerificationResult {
+  if (key === undefined) {
+    const known = [...statics, ...(lookup?.status === 'found' ? lookup.keys : [])];
+    if (known.length === 0 && lookup?.status === 'unavailable') {
+      return { ok: false, reason: 'JWKS unreachable and no cached key', unavailable: true };
+    }
+    if (known.length === 0) return failed('unknown signing key id');
+    if (!known.some((candidate) => familyAllows(candidate.family, jws.alg))) {
+      return failed(`no configured key accepts algorithm ${jws.alg}`);
+    }
+    return failed('signature does not verify');
+  }
+  const claim = bodyClaim(jws.payload);
+  if (typeof claim === 'string') return failed(claim);
+  return {
+    ok: true,
+    bodyDigest: {
+      algorithm: 'SHA-256',
+      encoding: 'base64',
+      expected: claim.claim,
+      mismatch: 'request_body_sha256 does not match the body',
     },
   };
 }
 
-async function firstVerified(
-  token: string,
-  alg: string,
-  keys: readonly CandidateKey[],
-): Promise<Uint8Array | undefined> {
-  for (const candidate of keys) {
-    try {
-      const key = await candidate.resolve(alg);
-      return (await compactVerify(token, key, { algorithms: [alg] })).payload;
-    } catch {
-      // try the next key: rotation keeps several live
-    }
-  }
-  return undefined;
-}
-
-/** Everything but PEM probing is checked synchronously, so a bad key fails at start-up, not per request. */
+/** Everything but PEM reading is checked synchronously, so a bad key fails at start-up, not per request. */
 function loadStaticKeys(options: SignatureOptions): Promise<CandidateKey[]> {
   const keys: (CandidateKey | Promise<CandidateKey>)[] = [];
-  if (options.hmacSecret !== undefined)
-    keys.push(...hmacKeys(nonEmptyList(options.hmacSecret, 'signature.hmacSecret')));
+  if (options.hmacSecret !== undefined) {
+    keys.push(...nonEmptyList(options.hmacSecret, 'signature.hmacSecret').map(hmacKey));
+  }
   for (const key of options.publicKeys ?? []) {
     if (typeof key === 'string') keys.push(pemKey(key));
     else if (isCryptoKey(key)) keys.push(cryptoKey(key));
-    else keys.push(jwkKey(key));
+    else keys.push(publicJwk(key));
   }
   const all = Promise.all(keys);
   all.catch(() => {}); // the same rejection reaches verify(); this only avoids an unhandled-rejection warning
   return all;
+}
+
+function publicJwk(jwk: JWK): CandidateKey {
+  const key = jwkKey(jwk);
+  if (key === undefined) {
+    throw new TypeError(
+      'authhooks: signature.publicKeys accepts public RSA (≥ 2048 bits), EC (P-256/384/521) or Ed25519 JWKs; ' +
+        'this one is not (or it holds a private key: pass only the public part).',
+    );
+  }
+  return key;
 }
 
 function isCryptoKey(value: unknown): value is CryptoKey {

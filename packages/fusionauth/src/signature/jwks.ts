@@ -1,7 +1,5 @@
 import type { JWK } from 'jose';
-import { importJWK, type CryptoKey as JoseKey } from 'jose';
-import { familyOfJwk } from './families.js';
-import { type CandidateKey, cachedKey } from './static-keys.js';
+import { type CandidateKey, jwkKey } from './keys.js';
 
 export interface JwksOptions {
   readonly url: URL;
@@ -54,23 +52,28 @@ export function createJwks(options: JwksOptions) {
     if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
     const body = (await response.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error('JWKS has no keys array');
-    return body.keys.flatMap((jwk: JWK) => {
-      const family = familyOfJwk(jwk);
-      if (family === undefined || jwk.d !== undefined || (jwk.use !== undefined && jwk.use !== 'sig'))
-        return [];
-      return [cachedKey(jwk.kid, family, (alg) => importJWK(jwk, alg) as Promise<JoseKey>)];
-    });
+    // A key we cannot use (a private part, an unknown type, a weak RSA key) is skipped, not fatal.
+    return body.keys.flatMap((jwk: JWK) => jwkKey(jwk) ?? []);
   }
 
   const matching = (kid: string | undefined) =>
     (keys ?? []).filter((key) => kid === undefined || key.kid === kid);
 
-  return async function lookup(kid: string | undefined): Promise<JwksLookup> {
-    const coolingDown = now() - lastAttempt < options.cooldownMs;
+  /** Synchronous while the cached set is fresh and knows the kid: the common case costs no promise. */
+  return function lookup(kid: string | undefined): JwksLookup | Promise<JwksLookup> {
     const stale = now() - fetchedAt > options.cacheMs;
-    if ((stale || matching(kid).length === 0) && (!coolingDown || inflight)) await refresh();
+    if (!stale) {
+      const found = matching(kid);
+      if (found.length > 0) return { status: 'found', keys: found };
+    }
+    const coolingDown = now() - lastAttempt < options.cooldownMs;
+    if (!coolingDown || inflight) return refresh().then(() => settled(kid));
+    return settled(kid);
+  };
+
+  function settled(kid: string | undefined): JwksLookup {
     const found = matching(kid);
     if (found.length > 0) return { status: 'found', keys: found };
     return keys === undefined ? { status: 'unavailable' } : { status: 'unknown' };
-  };
+  }
 }

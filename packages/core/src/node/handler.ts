@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ReceiveInput } from '../pipeline/pipeline.js';
+import type { EventMap } from '../provider.js';
+import type { Receiver } from '../receiver.js';
+import { type Routed, withRoutes } from '../routes.js';
+import { nodeHeaders } from './headers.js';
+import { readNodeBody } from './read-body.js';
+import { writeNodeAnswer } from './write-answer.js';
+
+/** The receiver's view of a Node request whose body is still unread: method, headers, a bounded reader. */
+export function nodeRequest(req: IncomingMessage): ReceiveInput {
+  return {
+    method: req.method ?? 'GET',
+    headers: nodeHeaders(req),
+    body: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
+  };
+}
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** A plain `node:http` request listener: `http.createServer(nodeHandler(receiver).on(...))`. */
+export function nodeHandler<TMap extends EventMap, TExtra extends object>(
+  receiver: Receiver<TMap, TExtra>,
+): Routed<NodeHandler, TMap, TExtra> {
+  const handler: NodeHandler = async function authhooksNodeHandler(req, res) {
+    writeNodeAnswer(req, res, await receiver.receive(nodeRequest(req)));
+  };
+  return withRoutes(handler, receiver);
+}

@@ -1,0 +1,141 @@
+import { Delivery } from '../delivery.js';
+import { WebhookError } from '../errors.js';
+import type { BodyInput } from '../http/body.js';
+import { type HeaderReader, type HeadersInput, readHeaders } from '../http/headers.js';
+import type { SchemaIssue } from '../parse/validate.js';
+import type { RawEvent } from '../provider.js';
+import { checkRequest, type RequestChecks } from './check-request.js';
+import { type DispatchSettings, dispatch } from './dispatch.js';
+import type { Answer } from './http-policy.js';
+import { type EventParsing, parseEvent } from './parse-event.js';
+import { type BodyLimits, readBody } from './read-body.js';
+import { type Reporting, report } from './report.js';
+import { verifyBody } from './verify-body.js';
+
+export interface ReceiveInput {
+  readonly method: string;
+  readonly headers: HeadersInput;
+  readonly body: BodyInput;
+}
+
+/** What `receive()` answers: the HTTP answer, and the event once it was verified and parsed. */
+export interface ReceiveResult<TEvent = unknown> extends Answer {
+  readonly event?: TEvent | undefined;
+  readonly eventId?: string | undefined;
+  readonly eventType?: string | undefined;
+}
+
+/** A delivery that passed every check: authentic, well-formed, validated when its type is known. */
+export interface VerifiedEvent<TEvent = unknown> {
+  /** Canonical type (aliases resolved). */
+  readonly type: string;
+  /** Idempotency key: the provider's event id, or derived from the body when it sends none. */
+  readonly id: string;
+  readonly event: TEvent;
+  /** False for a type the provider does not know yet: `event` is then the unvalidated object. */
+  readonly known: boolean;
+  /** The event as sent, including fields left out of `event` because they failed their schema. */
+  readonly rawEvent: RawEvent;
+  readonly schemaIssues: readonly SchemaIssue[];
+  readonly rawBody: Uint8Array;
+  readonly headers: HeaderReader;
+}
+
+/** Everything a receiver decided at construction, for each stage. */
+export interface Pipeline {
+  readonly checks: RequestChecks;
+  readonly limits: BodyLimits;
+  readonly parsing: EventParsing;
+  readonly dispatching: DispatchSettings;
+  readonly answer: (delivery: Delivery) => Answer;
+  readonly reporting: Reporting;
+}
+
+type Step = (delivery: Delivery, pipeline: Pipeline) => void | Promise<void>;
+
+const verifying: readonly Step[] = [
+  (d, p) => checkRequest(d, p.checks),
+  (d, p) => readBody(d, p.limits),
+  (d, p) => verifyBody(d, p.checks),
+  (d, p) => parseEvent(d, p.parsing),
+];
+const receiving: readonly Step[] = [...verifying, (d, p) => dispatch(d, p.dispatching)];
+
+/** Runs steps in order until one ends the delivery; synchronous as long as every step is. */
+function advance(
+  delivery: Delivery,
+  pipeline: Pipeline,
+  steps: readonly Step[],
+  from: number,
+): void | Promise<void> {
+  for (let i = from; i < steps.length; i++) {
+    if (delivery.outcome !== undefined) return;
+    const pending = (steps[i] as Step)(delivery, pipeline);
+    if (pending !== undefined) return pending.then(() => advance(delivery, pipeline, steps, i + 1));
+  }
+}
+
+function start(input: ReceiveInput): Delivery {
+  return new Delivery(String(input.method), readHeaders(input.headers), input.body, performance.now());
+}
+
+/** The whole pipeline. Never throws and never rejects: a bug in core answers a clean 500 too. */
+export function receive(pipeline: Pipeline, input: ReceiveInput): Promise<ReceiveResult> {
+  let delivery: Delivery;
+  let pending: void | Promise<void>;
+  try {
+    delivery = start(input);
+    pending = advance(delivery, pipeline, receiving, 0);
+  } catch (error) {
+    delivery ??= new Delivery('POST', readHeaders({}), '', performance.now());
+    return Promise.resolve(conclude(pipeline, internalError(delivery, error)));
+  }
+  if (pending === undefined) return Promise.resolve(conclude(pipeline, delivery));
+  return pending.then(
+    () => conclude(pipeline, delivery),
+    (error: unknown) => conclude(pipeline, internalError(delivery, error)),
+  );
+}
+
+function internalError(delivery: Delivery, error: unknown): Delivery {
+  delivery.end('handler_error', 'internal error');
+  delivery.cause = error;
+  return delivery;
+}
+
+function conclude(pipeline: Pipeline, delivery: Delivery): ReceiveResult {
+  if (delivery.outcome === undefined)
+    internalError(delivery, new Error('the pipeline ended without an outcome'));
+  const answer = pipeline.answer(delivery);
+  report(delivery, answer, pipeline.reporting);
+  const verified = delivery.event !== undefined;
+  return {
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+    outcome: answer.outcome,
+    event: verified ? delivery.event : undefined,
+    eventId: delivery.id,
+    eventType: delivery.type,
+  };
+}
+
+/** Every check, without running handlers; throws `WebhookError` with the outcome otherwise. */
+export async function verifyAndParse(pipeline: Pipeline, input: ReceiveInput): Promise<VerifiedEvent> {
+  const delivery = start(input);
+  await advance(delivery, pipeline, verifying, 0);
+  if (delivery.outcome !== undefined) {
+    const { headers } = pipeline.answer(delivery);
+    throw new WebhookError(delivery.outcome, delivery.error ?? delivery.outcome, headers);
+  }
+  return {
+    type: delivery.type as string,
+    id: delivery.id as string,
+    event: delivery.event,
+    known: delivery.known,
+    rawEvent: delivery.rawEvent as RawEvent,
+    schemaIssues: delivery.schemaIssues,
+    rawBody: delivery.bytes(),
+    headers: delivery.headers,
+  };
+}

@@ -1,0 +1,132 @@
+import type { ErrorHandler } from '../context.js';
+import type { Delivery } from '../delivery.js';
+import { describeError, type Logger, levelEnabled, safeLog } from '../logger.js';
+import type { Outcome } from '../outcomes.js';
+import type { Answer } from './http-policy.js';
+
+/** What `onResult` sees once per request, for metrics. */
+export interface ResultInfo {
+  readonly outcome: Outcome;
+  readonly status: number;
+  readonly eventType: string | undefined;
+  readonly eventId: string | undefined;
+  readonly durationMs: number;
+  readonly error: string | undefined;
+}
+
+export interface Reporting {
+  readonly logger: Logger;
+  readonly onResult: ((result: ResultInfo) => unknown) | undefined;
+  readonly errorHandlers: readonly ErrorHandler[];
+  /** How long an `onError` or `onResult` may take before a warning says it is stuck. */
+  readonly hookWarningMs: number;
+}
+
+const levels: Readonly<Record<Outcome, 'debug' | 'info' | 'warn' | 'error'>> = {
+  handled: 'debug',
+  ignored: 'debug',
+  duplicate: 'debug',
+  rejected: 'info',
+  in_progress: 'info',
+  handler_error: 'error',
+  timeout: 'error',
+  unavailable: 'error',
+  misconfigured: 'error',
+  unauthorized: 'warn',
+  bad_request: 'warn',
+  method_not_allowed: 'warn',
+  unsupported_media_type: 'warn',
+  payload_too_large: 'warn',
+  request_timeout: 'warn',
+};
+
+/**
+ * Runs after the answer is decided and never delays it: logs the delivery (the reason of a refusal
+ * goes here, not into the answer), then calls `onResult` and, for handler failures and timeouts,
+ * `onError`. Their failures are logged; one that does not settle is reported, never awaited.
+ */
+export function report(delivery: Delivery, answer: Answer, reporting: Reporting): void {
+  const { logger } = reporting;
+  const level = levels[answer.outcome];
+  if (levelEnabled(logger, level)) {
+    const fields: Record<string, unknown> = {
+      outcome: answer.outcome,
+      status: answer.status,
+      eventType: delivery.type,
+      eventId: delivery.id,
+    };
+    if (delivery.detail !== undefined) fields.reason = delivery.detail;
+    if (delivery.cause !== undefined) fields.err = describeError(delivery.cause);
+    safeLog(logger, level, fields, delivery.error ?? answer.outcome);
+  }
+  if (reporting.onResult === undefined && reporting.errorHandlers.length === 0) return;
+  queueMicrotask(() => runHooks(delivery, answer, reporting));
+}
+
+function runHooks(delivery: Delivery, answer: Answer, reporting: Reporting): void {
+  if (reporting.onResult !== undefined) {
+    const info: ResultInfo = {
+      outcome: answer.outcome,
+      status: answer.status,
+      eventType: delivery.type,
+      eventId: delivery.id,
+      durationMs: performance.now() - delivery.started,
+      error: delivery.error,
+    };
+    guard(() => (reporting.onResult as (result: ResultInfo) => unknown)(info), 'onResult', reporting);
+  }
+  if (answer.outcome !== 'handler_error' && answer.outcome !== 'timeout') return;
+  for (const onError of reporting.errorHandlers) {
+    const failure = {
+      error: delivery.cause,
+      event: delivery.event,
+      eventType: delivery.type as string,
+      eventId: delivery.id as string,
+    };
+    guard(() => onError(failure), 'onError', reporting);
+  }
+}
+
+function guard(hook: () => unknown, name: string, reporting: Reporting): void {
+  const fail = (error: unknown) =>
+    safeLog(reporting.logger, 'error', { err: describeError(error) }, `${name} handler threw`);
+  let result: unknown;
+  try {
+    result = hook();
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  if (!isThenable(result)) return;
+  let settled = false;
+  const timer = setTimeout(() => {
+    if (!settled) {
+      safeLog(
+        reporting.logger,
+        'warn',
+        {},
+        `${name} handler did not settle within ${reporting.hookWarningMs} ms`,
+      );
+    }
+  }, reporting.hookWarningMs);
+  (timer as { unref?: () => void }).unref?.();
+  Promise.resolve(result).then(
+    () => {
+      settled = true;
+      clearTimeout(timer);
+    },
+    (error: unknown) => {
+      settled = true;
+      clearTimeout(timer);
+      fail(error);
+    },
+  );
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return typeof (value as { then?: unknown } | null)?.then === 'function';
+  } catch {
+    return false;
+  }
+}
