@@ -56,6 +56,8 @@ export type {
   RawEvent,
   UnknownEvent,
 } from './provider.js';
+export { QueueUnavailable } from './queue/queue-route.js';
+export type { EnqueueOptions, EventQueue, QueuedEvent } from './queue/types.js';
 export {
   type AnyEventOf,
   type CreateReceiverOptions,

@@ -1,6 +1,7 @@
 /** Every way a delivery can end. One table decides the HTTP status of each (see `defaultStatus`). */
 export type Outcome =
   | 'handled'
+  | 'queued'
   | 'ignored'
   | 'duplicate'
   | 'in_progress'
@@ -18,6 +19,7 @@ export type Outcome =
 
 export const defaultStatus: Readonly<Record<Outcome, number>> = Object.freeze({
   handled: 200,
+  queued: 202,
   ignored: 200,
   duplicate: 200,
   in_progress: 409,

@@ -15,6 +15,8 @@ import {
   verifyAndParse,
 } from './pipeline/pipeline.js';
 import type { EventMap, Provider, UnknownEvent } from './provider.js';
+import { queueRoute } from './queue/queue-route.js';
+import type { EnqueueOptions, EventQueue } from './queue/types.js';
 import { type AnyHandler, anySelector, Router } from './router.js';
 import type { EventSelector, SelectedEvent } from './routing-types.js';
 
@@ -31,6 +33,16 @@ export interface WebhookRoutes<TMap extends EventMap, TExtra extends object, TSe
   onAny(handler: Handler<AnyEventOf<TMap>, TExtra>): TSelf;
   /** Sees every handler failure (and timeout) with its event, after the answer. Cannot change the answer. */
   onError(handler: ErrorHandler<AnyEventOf<TMap>>): TSelf;
+  /**
+   * Hands matching events to a queue (`@authhooks/queue`) instead of running them here: each is verified
+   * and validated, added as one job per event id, and answered 202 `queued` once the queue has it (503
+   * if it cannot). Transactional types are refused unless `allowTransactional: true` (see EnqueueOptions).
+   */
+  enqueue<const S extends EventSelector<TMap>>(
+    selector: S | readonly S[],
+    queue: EventQueue,
+    options?: EnqueueOptions,
+  ): TSelf;
   /** Removes a handler registered with `on` (same selector), `onAny` (`'*'`) or `onError` (`'error'`). */
   off(
     selector: EventSelector<TMap> | readonly EventSelector<TMap>[] | '*' | 'error',
@@ -72,6 +84,11 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
   const router = new Router((type) => aliases[type] ?? type);
   const errorHandlers: ErrorHandler[] = [];
   const checks = requestChecks(provider.verifiers);
+  const knownTypes = Object.keys(provider.schemas);
+  const typesOf = (selector: string): string[] =>
+    selector.endsWith('.*')
+      ? knownTypes.filter((type) => type.startsWith(selector.slice(0, -1)))
+      : [aliases[selector] ?? selector];
 
   const pipeline: Pipeline = {
     checks,
@@ -108,6 +125,17 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     onError(handler) {
       if (typeof handler !== 'function') throw new TypeError('authhooks: onError needs a function.');
       errorHandlers.push(handler as ErrorHandler);
+      return receiver;
+    },
+    enqueue(selector, queue, enqueueOptions = {}) {
+      checkQueue(queue);
+      const selectors = toList(selector) as readonly string[];
+      if (enqueueOptions.allowTransactional !== true && provider.transactional !== undefined) {
+        const transactional = selectors.flatMap(typesOf).filter((type) => provider.transactional?.(type));
+        if (transactional.length > 0) throw refusedTransactional(transactional, provider.name);
+      }
+      const route = queueRoute(provider.name, queue, enqueueOptions);
+      for (const one of selectors) router.add(one, route);
       return receiver;
     },
     off(selector, handler) {
@@ -153,6 +181,23 @@ export function toResponse(result: ReceiveResult): Response {
   // A copy: the answer's headers are shared constants, and some Response implementations
   // (@hono/node-server's) add Content-Length to the object they were given.
   return new Response(responseBody(result), { status: result.status, headers: { ...result.headers } });
+}
+
+function checkQueue(queue: EventQueue): void {
+  if (typeof queue?.add !== 'function') {
+    throw new TypeError(
+      'authhooks: enqueue needs a queue with an add(job, options) method, e.g. webhookQueue({ connection }) from @authhooks/queue.',
+    );
+  }
+}
+
+function refusedTransactional(types: readonly string[], provider: string): TypeError {
+  return new TypeError(
+    `authhooks: ${types.join(', ')} ${types.length > 1 ? 'are' : 'is'} transactional: ${provider} waits for the answer ` +
+      'to commit or roll the operation back. Enqueueing answers 2xx as soon as the queue has the job, so the ' +
+      'operation commits before any handler ran and nothing can veto it. Handle it with .on(), or pass ' +
+      '{ allowTransactional: true } if committing before processing is what you want.',
+  );
 }
 
 function toList<T>(value: T | readonly T[]): readonly T[] {

@@ -23,6 +23,7 @@ export function withRoutes<T extends object, TMap extends EventMap, TExtra exten
     onAny: { value: chain(receiver.onAny) },
     onError: { value: chain(receiver.onError) },
     off: { value: chain(receiver.off) },
+    enqueue: { value: chain(receiver.enqueue) },
   });
   return routed;
 }

@@ -1,4 +1,4 @@
-import { createReceiver, type UnknownEvent, withRoutes } from '@authhooks/core';
+import { createReceiver, type SchemaIssue, type UnknownEvent, withRoutes } from '@authhooks/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { type TestMap, testProvider } from './helpers/provider.js';
 
@@ -57,5 +57,27 @@ describe('handler typing', () => {
     const answer: string = chained();
     expectTypeOf(answer).toBeString();
     expectTypeOf(receiver.on('user.create', () => {})).toEqualTypeOf(receiver);
+  });
+});
+
+describe('enqueue typing', () => {
+  const queue = { name: 'q', add: async () => {} };
+
+  it('takes the same selectors as on(), and chains on receivers and adapter handlers alike', () => {
+    expectTypeOf(receiver.enqueue('user.delete', queue)).toEqualTypeOf(receiver);
+    expectTypeOf(
+      receiver.enqueue(['user.create', 'user.registration.*'], queue, { delayMs: 1 }),
+    ).toEqualTypeOf(receiver);
+    // @ts-expect-error 'user.delet' is not an event type
+    receiver.enqueue('user.delet', queue);
+    const handler = withRoutes(() => {}, receiver);
+    expectTypeOf(handler.enqueue('user.create', queue).on('user.delete', () => {})).toEqualTypeOf(handler);
+  });
+
+  it('ctx carries the untyped original and the fields left out', () => {
+    receiver.on('user.create', (_event, ctx) => {
+      expectTypeOf(ctx.rawEvent).toEqualTypeOf<Readonly<Record<string, unknown>>>();
+      expectTypeOf(ctx.schemaIssues).toEqualTypeOf<readonly SchemaIssue[]>();
+    });
   });
 });

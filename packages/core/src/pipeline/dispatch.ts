@@ -3,6 +3,7 @@ import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
 import type { IdempotencyStore, Reservation } from '../idempotency/types.js';
 import { describeError, type Logger, safeLog } from '../logger.js';
+import { isQueueRoute, QueueUnavailable } from '../queue/queue-route.js';
 import type { AnyHandler, Router } from '../router.js';
 import {
   type Deadline,
@@ -64,7 +65,12 @@ export function dispatch(delivery: Delivery, settings: DispatchSettings): void |
     }
     if (isThenable(result)) return new GuardedRun(delivery, handlers, ctx, settings, i, result).promise;
   }
-  delivery.end('handled');
+  succeeded(delivery, handlers);
+}
+
+/** `queued` when every route of the event handed it to a queue, `handled` when some handler ran it. */
+function succeeded(delivery: Delivery, handlers: readonly AnyHandler[]): void {
+  delivery.end(handlers.every(isQueueRoute) ? 'queued' : 'handled');
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -76,6 +82,10 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 function failed(delivery: Delivery, error: unknown): void {
+  if (QueueUnavailable.is(error)) {
+    delivery.end('unavailable', error.message, error.detail);
+    return;
+  }
   if (WebhookRejection.is(error)) {
     delivery.end('rejected', safeMessage(error));
     delivery.status = error.status;
@@ -143,8 +153,16 @@ class GuardedRun implements Expirable {
     const { timeoutMs } = this.settings;
     const reason = new DOMException(`handlers exceeded the ${timeoutMs} ms deadline`, 'TimeoutError');
     this.ctx.expire(reason);
-    this.delivery.end('timeout', `handlers did not finish within ${timeoutMs} ms`);
-    this.delivery.cause = reason;
+    if (this.handlers.every(isQueueRoute)) {
+      this.delivery.end(
+        'unavailable',
+        'queue unavailable',
+        `the queue did not take the job within ${timeoutMs} ms`,
+      );
+    } else {
+      this.delivery.end('timeout', `handlers did not finish within ${timeoutMs} ms`);
+      this.delivery.cause = reason;
+    }
     this.#over = true;
     this.#resolve();
     if (this.#reserved) void this.#release();
@@ -219,7 +237,7 @@ class GuardedRun implements Expirable {
       return this.#settle(() => failed(delivery, error), this.#reserved ? () => this.#release() : undefined);
     }
     if (this.#over) return;
-    this.#settle(() => delivery.end('handled'), this.#reserved ? () => this.#complete() : undefined);
+    this.#settle(() => succeeded(delivery, handlers), this.#reserved ? () => this.#complete() : undefined);
   }
 
   /** The result is known; record it in the store (if any), then answer. */

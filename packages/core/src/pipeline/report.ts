@@ -24,6 +24,7 @@ export interface Reporting {
 
 const levels: Readonly<Record<Outcome, 'debug' | 'info' | 'warn' | 'error'>> = {
   handled: 'debug',
+  queued: 'debug',
   ignored: 'debug',
   duplicate: 'debug',
   rejected: 'info',

@@ -1,0 +1,55 @@
+import type { DeliveryContext } from '../context.js';
+import { describeError } from '../logger.js';
+import type { AnyHandler } from '../router.js';
+import type { EnqueueOptions, EventQueue } from './types.js';
+
+const queueRouteMark = Symbol('authhooks.queueRoute');
+const unavailableBrand = Symbol.for('authhooks.QueueUnavailable');
+
+/** The queue could not take the job: answered 503 `unavailable`, so the provider retries. */
+export class QueueUnavailable extends Error {
+  override readonly name = 'QueueUnavailable';
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+    Object.defineProperty(this, unavailableBrand, { value: true });
+  }
+
+  static is(value: unknown): value is QueueUnavailable {
+    return typeof value === 'object' && value !== null && unavailableBrand in value;
+  }
+}
+
+/**
+ * A route that hands the event to a queue instead of running a handler. It runs in registration
+ * order with the other handlers of the event, so `.on` vetoes registered before it still apply.
+ */
+export function queueRoute(provider: string, queue: EventQueue, options: EnqueueOptions): AnyHandler {
+  const route = (event: unknown, ctx: DeliveryContext) =>
+    Promise.resolve()
+      .then(() =>
+        queue.add(
+          {
+            provider,
+            id: ctx.eventId,
+            type: ctx.eventType,
+            event,
+            rawEvent: ctx.rawEvent,
+            schemaIssues: ctx.schemaIssues,
+            receivedAt: Date.now(),
+          },
+          options,
+        ),
+      )
+      .catch((error: unknown) => {
+        throw new QueueUnavailable(`queue ${queue.name} unavailable`, describeError(error).message);
+      });
+  Object.defineProperty(route, queueRouteMark, { value: true });
+  return route;
+}
+
+export function isQueueRoute(handler: AnyHandler): boolean {
+  return queueRouteMark in handler;
+}
