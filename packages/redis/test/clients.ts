@@ -8,6 +8,8 @@ import type { RedisClient } from '../src/index.js';
 export interface Connected {
   readonly client: RedisClient;
   command(...args: string[]): Promise<unknown>;
+  /** Whether the client believes its connection is up. */
+  ready(): boolean;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ const ioredis = (name: string, Client: typeof Redis): ClientKind => ({
     return {
       client,
       command: (...args) => client.call(args[0] as string, ...args.slice(1)),
+      ready: () => client.status === 'ready',
       close: async () => client.disconnect(),
     };
   },
@@ -40,6 +43,7 @@ type NodeRedisFactory = (options: { url: string; legacyMode?: boolean }) => {
   connect(): Promise<unknown>;
   disconnect(): Promise<void>;
   sendCommand(args: string[]): Promise<unknown>;
+  readonly isReady: boolean;
 };
 
 const nodeRedis = (name: string, create: NodeRedisFactory, legacyMode?: boolean): ClientKind => ({
@@ -53,6 +57,7 @@ const nodeRedis = (name: string, create: NodeRedisFactory, legacyMode?: boolean)
     return {
       client: client as unknown as RedisClient,
       command: (...args) => commands.sendCommand(args),
+      ready: () => client.isReady,
       close: () => client.disconnect(),
     };
   },
