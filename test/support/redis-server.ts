@@ -31,6 +31,10 @@ export interface RedisServer {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Starts the server again on the same port (stopping it first if it runs) and waits until PING answers. Its data is gone. */
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered, as with a hung Redis. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
 }
 
 const installHint = 'apt-get install -y redis-server';
@@ -87,6 +91,10 @@ export async function startRedisServer(): Promise<RedisServer> {
     running = undefined;
     if (current !== undefined) await terminate(current, signal);
   };
+  const signal = (name: NodeJS.Signals) => {
+    if (running === undefined) throw new Error('the Redis server is not running');
+    running.kill(name);
+  };
 
   cleanupOnExit.add(() => {
     running?.kill('SIGKILL');
@@ -97,6 +105,8 @@ export async function startRedisServer(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     async restart() {
       await stop();
       // The old socket may linger for a moment after the process exited.
@@ -202,6 +212,7 @@ function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
       resolve();
     });
     child.kill(signal);
+    child.kill('SIGCONT'); // a paused server acts on the signal only once it runs again
   });
 }
 

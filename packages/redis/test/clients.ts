@@ -16,8 +16,8 @@ export interface Connected {
 export interface ClientKind {
   readonly name: string;
   readonly library: 'ioredis' | 'node-redis';
-  /** Default settings, as a user would start. */
-  connect(url: string): Promise<Connected>;
+  /** Default settings as a user would start, plus `options` for the library's client. */
+  connect(url: string, options?: Record<string, unknown>): Promise<Connected>;
 }
 
 const quiet = () => {}; // connection errors are what fault tests cause; an 'error' listener is required
@@ -25,8 +25,8 @@ const quiet = () => {}; // connection errors are what fault tests cause; an 'err
 const ioredis = (name: string, Client: typeof Redis): ClientKind => ({
   name,
   library: 'ioredis',
-  async connect(url) {
-    const client = new Client(url, { lazyConnect: true });
+  async connect(url, options = {}) {
+    const client = new Client(url, { ...options, lazyConnect: true });
     client.on('error', quiet);
     await client.connect();
     return {
@@ -49,8 +49,8 @@ type NodeRedisFactory = (options: { url: string; legacyMode?: boolean }) => {
 const nodeRedis = (name: string, create: NodeRedisFactory, legacyMode?: boolean): ClientKind => ({
   name,
   library: 'node-redis',
-  async connect(url) {
-    const client = create({ url, ...(legacyMode && { legacyMode }) });
+  async connect(url, options = {}) {
+    const client = create({ ...options, url, ...(legacyMode && { legacyMode }) });
     client.on('error', quiet);
     await client.connect();
     const commands = legacyMode ? (client as unknown as { v4: typeof client }).v4 : client;

@@ -187,3 +187,37 @@ describeWithRedis('redisStore when Redis goes down and comes back', () => {
     });
   }
 });
+
+describeWithRedis('redisStore with the client settings the README recommends', () => {
+  const failFast = {
+    ioredis: { maxRetriesPerRequest: 1 },
+    'node-redis': { disableOfflineQueue: true },
+  } as const;
+  const hangLimitMs = 5_000;
+
+  for (const kind of clientKinds) {
+    const settings = failFast[kind.library];
+    it.concurrent(`${kind.name} ${JSON.stringify(settings)}: a call in flight when Redis dies fails within seconds`, async () => {
+      const server = await startRedisServer();
+      const redis = await kind.connect(server.url, settings);
+      try {
+        const store = redisStore({ client: redis.client });
+        server.pause(); // the command is sent, no answer comes…
+        const pending = store.reserve(randomUUID(), 't');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await server.stop('SIGKILL'); // …and then the connection dies
+        const outcome = await Promise.race([
+          pending.then(
+            () => 'answered',
+            () => 'rejected',
+          ),
+          new Promise((resolve) => setTimeout(resolve, hangLimitMs, 'still waiting')),
+        ]);
+        expect(outcome).toBe('rejected');
+      } finally {
+        await redis.close();
+        await server.stop();
+      }
+    });
+  }
+});
