@@ -203,14 +203,14 @@ describeWithRedis('redisStore with the client settings the README recommends', (
       try {
         const store = redisStore({ client: redis.client });
         server.pause(); // the command is sent, no answer comes…
-        const pending = store.reserve(randomUUID(), 't');
+        const settled = store.reserve(randomUUID(), 't').then(
+          () => 'answered',
+          () => 'rejected',
+        );
         await new Promise((resolve) => setTimeout(resolve, 100));
         await server.stop('SIGKILL'); // …and then the connection dies
         const outcome = await Promise.race([
-          pending.then(
-            () => 'answered',
-            () => 'rejected',
-          ),
+          settled,
           new Promise((resolve) => setTimeout(resolve, hangLimitMs, 'still waiting')),
         ]);
         expect(outcome).toBe('rejected');
