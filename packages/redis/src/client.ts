@@ -28,7 +28,6 @@ export class RedisNotConnectedError extends Error {
 
 /** Runs the store's scripts on one client, whichever library it comes from. */
 export interface ScriptRunner {
-  readonly kind: 'ioredis' | 'node-redis';
   run(script: Script, key: string, args: readonly string[]): Promise<unknown>;
 }
 
@@ -49,7 +48,7 @@ export function scriptRunner(client: unknown): ScriptRunner {
   if (isIoredis(client)) return ioredisRunner(client);
   if (isNodeRedis(client)) return nodeRedisRunner(nodeRedisCommands(client), client);
   throw new TypeError(
-    `authhooks: redisStore \`client\` is not an ioredis or node-redis (v4 or later) client (got ${describe(client)}). ${usage}` +
+    `authhooks: redisStore \`client\` is not an ioredis or node-redis (v4 or later) client (got ${describeValue(client)}). ${usage}` +
       (hasMethod(client, 'evalsha')
         ? ' Callback-style clients (node-redis 3 and earlier) are not supported.'
         : ''),
@@ -64,7 +63,6 @@ function ioredisRunner(client: IoredisClient): ScriptRunner {
     else assertIoredisMayConnect(status, seenReady);
   };
   return {
-    kind: 'ioredis',
     run: (script, key, args) =>
       withScriptFallback(
         () => {
@@ -97,7 +95,6 @@ function assertIoredisMayConnect(status: string, seenReady: boolean) {
 
 function nodeRedisRunner(commands: NodeRedisClient, client: NodeRedisClient): ScriptRunner {
   return {
-    kind: 'node-redis',
     run: (script, key, args) => {
       const options = { keys: [key], arguments: [...args] };
       return withScriptFallback(
@@ -124,7 +121,7 @@ function assertNodeRedisConnected(client: NodeRedisClient) {
   const { isReady } = client as { isReady?: unknown }; // a cluster has only isOpen
   if (isReady === false) {
     throw new RedisNotConnectedError(
-      'authhooks: Redis is not connected (the node-redis client is connecting).',
+      'authhooks: Redis is not connected (the node-redis client is connecting or reconnecting).',
     );
   }
 }
@@ -170,7 +167,7 @@ function hasMethod(value: object, name: string): boolean {
   return typeof (value as Record<string, unknown>)[name] === 'function';
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value !== 'object' || value === null) return typeof value;
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name !== 'Object' ? `an instance of ${name}` : 'a plain object';
