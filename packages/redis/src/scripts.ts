@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+
+/** A Lua script and the SHA-1 that EVALSHA names it by. */
+export interface Script {
+  readonly name: string;
+  readonly source: string;
+  readonly sha: string;
+}
+
+function script(name: string, source: string): Script {
+  return { name, source, sha: createHash('sha1').update(source).digest('hex') };
+}
+
+/** The value of a handled key. A lease's value is `lease:<token>`, so the two never collide. */
+export const handledMarker = 'handled';
+
+/**
+ * KEYS[1] the event key, ARGV[1] the attempt's token, ARGV[2] the lease in ms.
+ * Free key → a lease holding the token; a handled key → duplicate; a live lease → in_progress.
+ */
+export const reserveScript = script(
+  'reserve',
+  `local held = redis.call('GET', KEYS[1])
+if not held then
+  redis.call('SET', KEYS[1], 'lease:' .. ARGV[1], 'PX', ARGV[2])
+  return 'reserved'
+end
+if held == '${handledMarker}' then return 'duplicate' end
+return 'in_progress'`,
+);
+
+/** KEYS[1] the event key, ARGV[1] the TTL in ms. Handled, whoever holds the lease now. */
+export const completeScript = script(
+  'complete',
+  `redis.call('SET', KEYS[1], '${handledMarker}', 'PX', ARGV[1])
+return 1`,
+);
+
+/**
+ * KEYS[1] the event key, ARGV[1] the attempt's token. Deletes only a lease holding this token: once
+ * the lease expired and another attempt reserved the key, a late release leaves that one alone.
+ */
+export const releaseScript = script(
+  'release',
+  `if redis.call('GET', KEYS[1]) == 'lease:' .. ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`,
+);

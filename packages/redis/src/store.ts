@@ -1,0 +1,34 @@
+import type { IdempotencyStore, Reservation } from '@authhooks/core';
+import { scriptRunner } from './client.js';
+import { type RedisStoreOptions, resolveOptions } from './options.js';
+import { completeScript, releaseScript, reserveScript } from './scripts.js';
+
+const reservations: ReadonlySet<string> = new Set<Reservation>(['reserved', 'duplicate', 'in_progress']);
+
+/**
+ * An idempotency store in Redis, shared by every receiver instance that uses the same Redis and prefix.
+ * Each transition is one Lua script, so it is atomic however many instances race for one event.
+ */
+export function redisStore(options: RedisStoreOptions): IdempotencyStore {
+  const { prefix, ttlMs, leaseMs, onStoreError } = resolveOptions(options);
+  const redis = scriptRunner(options.client);
+  const ttl = String(ttlMs);
+  const lease = String(leaseMs);
+
+  return {
+    ...(onStoreError !== undefined && { onStoreError }),
+    async reserve(key, token) {
+      const reply = String(await redis.run(reserveScript, prefix + key, [token, lease]));
+      if (!reservations.has(reply)) {
+        throw new Error(`authhooks: unexpected reply from the Redis reserve script: ${reply.slice(0, 40)}`);
+      }
+      return reply as Reservation;
+    },
+    async complete(key) {
+      await redis.run(completeScript, prefix + key, [ttl]);
+    },
+    async release(key, token) {
+      await redis.run(releaseScript, prefix + key, [token]);
+    },
+  };
+}
