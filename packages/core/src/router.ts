@@ -17,7 +17,9 @@ export const anySelector = '*';
  */
 export class Router {
   readonly #routes: Route[] = [];
-  readonly #cache = new Map<string, readonly AnyHandler[]>();
+  /** Matches per type, for known and for unknown types: routing is a map lookup after the first event. */
+  readonly #known = new Map<string, readonly AnyHandler[]>();
+  readonly #unknown = new Map<string, readonly AnyHandler[]>();
   readonly #normalize: (type: string) => string;
 
   constructor(normalize: (type: string) => string) {
@@ -31,7 +33,7 @@ export class Router {
       );
     }
     this.#routes.push({ selector, handler, matches: this.#matcher(selector) });
-    this.#cache.clear();
+    this.#forget();
   }
 
   /** Removes the most recent registration of this handler for this selector. Returns whether one was found. */
@@ -40,7 +42,7 @@ export class Router {
       const route = this.#routes[i] as Route;
       if (route.selector === selector && route.handler === handler) {
         this.#routes.splice(i, 1);
-        this.#cache.clear();
+        this.#forget();
         return true;
       }
     }
@@ -48,14 +50,19 @@ export class Router {
   }
 
   match(type: string, known: boolean): readonly AnyHandler[] {
-    const cacheKey = `${known ? 'k' : 'u'}:${type}`;
-    let handlers = this.#cache.get(cacheKey);
+    const cache = known ? this.#known : this.#unknown;
+    let handlers = cache.get(type);
     if (handlers === undefined) {
       handlers = this.#routes.filter((route) => route.matches(type, known)).map((route) => route.handler);
-      if (this.#cache.size > 1_000) this.#cache.clear(); // unknown types are attacker-chosen
-      this.#cache.set(cacheKey, handlers);
+      if (cache.size > 1_000) cache.clear(); // unknown types are attacker-chosen
+      cache.set(type, handlers);
     }
     return handlers;
+  }
+
+  #forget() {
+    this.#known.clear();
+    this.#unknown.clear();
   }
 
   #matcher(selector: string): Route['matches'] {

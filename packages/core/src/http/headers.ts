@@ -12,19 +12,35 @@ function isReader(input: HeadersInput): input is HeaderReader {
   return typeof (input as { get?: unknown }).get === 'function';
 }
 
+/**
+ * A reader over any header input. For a plain record, every key spelled like `name` in any case is
+ * read and repeated values are joined with ", " — exactly what Web `Headers` shows — so a header sent
+ * twice (as two keys, or as an array) never passes as one of its values.
+ */
 export function readHeaders(input: HeadersInput): HeaderReader {
   if (isReader(input)) return input;
-  let lowered: Map<string, string> | undefined;
-  return {
-    get(name) {
-      if (lowered === undefined) {
-        lowered = new Map();
-        for (const [key, value] of Object.entries(input)) {
-          if (value === undefined) continue;
-          lowered.set(key.toLowerCase(), typeof value === 'string' ? value : value.join(', '));
-        }
-      }
-      return lowered.get(name.toLowerCase()) ?? null;
-    },
-  };
+  return new RecordHeaders(input);
+}
+
+class RecordHeaders implements HeaderReader {
+  readonly #record: HeaderRecord;
+  #keys: string[] | undefined = undefined;
+
+  constructor(record: HeaderRecord) {
+    this.#record = record;
+  }
+
+  get(name: string): string | null {
+    const wanted = name.toLowerCase();
+    this.#keys ??= Object.keys(this.#record);
+    let value: string | null = null;
+    for (const key of this.#keys) {
+      if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue;
+      const found = this.#record[key];
+      if (found === undefined) continue;
+      const text = typeof found === 'string' ? found : found.join(', ');
+      value = value === null ? text : `${value}, ${text}`;
+    }
+    return value;
+  }
 }

@@ -20,7 +20,7 @@ export function basicAuthVerifier({ credentials, realm = 'webhook' }: BasicAuthO
       throw new TypeError('authhooks: basicAuth needs a non-empty username and password.');
     if (username.includes(':'))
       throw new TypeError('authhooks: a Basic auth username cannot contain ":" (RFC 7617).');
-    return new TextEncoder().encode(`${username}:${password}`);
+    return `${username}:${password}`;
   });
   return {
     kind: 'headers',

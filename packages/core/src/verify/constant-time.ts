@@ -7,10 +7,18 @@ const toBytes = (value: Uint8Array | string) => (typeof value === 'string' ? enc
 
 /**
  * Compares what a request sent with a configured secret without leaking where they differ: every
- * byte of `expected` is visited whatever `actual` holds, so the time depends only on the secret's
- * length, a constant of the configuration, never on the attacker's input.
+ * unit of `expected` is visited whatever `actual` holds, so the time depends only on the secret's
+ * length, a constant of the configuration, never on the attacker's input. Two strings are compared
+ * by UTF-16 code unit (no encoding per request); anything else as bytes.
  */
 export function timingSafeEqual(actual: Uint8Array | string, expected: Uint8Array | string): boolean {
+  if (typeof actual === 'string' && typeof expected === 'string') {
+    let diff = actual.length ^ expected.length;
+    for (let i = 0; i < expected.length; i++) {
+      diff |= expected.charCodeAt(i) ^ (i < actual.length ? actual.charCodeAt(i) : 0);
+    }
+    return diff === 0;
+  }
   const a = toBytes(actual);
   const e = toBytes(expected);
   let diff = a.length ^ e.length;

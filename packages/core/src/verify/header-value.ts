@@ -11,10 +11,7 @@ export interface HeaderValueOptions {
 
 /** Exact, constant-time match of one request header against the configured value(s). */
 export function headerValueVerifier({ header, values }: HeaderValueOptions): HeaderVerifier {
-  const encoder = new TextEncoder();
-  const accepted = nonEmptyList(values, `the value for header "${header}"`).map((value) =>
-    encoder.encode(value),
-  );
+  const accepted = nonEmptyList(values, `the value for header "${header}"`);
   const name = header.toLowerCase();
   return {
     kind: 'headers',
