@@ -4,7 +4,14 @@ import { fusionAuthEventSchemas, fusionAuthEventTypes, fusionReceiver } from '@a
 import { logtoEventSchemas, logtoEventTypes, logtoReceiver } from '@authhooks/logto';
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles, serialise } from '../scripts/copy-fixtures.js';
-import { deliver, deliverLogto, fusionAuthBody, fusionAuthSample, logtoBody, logtoSample } from '../src/index.js';
+import {
+  deliver,
+  deliverLogto,
+  fusionAuthBody,
+  fusionAuthSample,
+  logtoBody,
+  logtoSample,
+} from '../src/index.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -63,7 +70,9 @@ describe('fusionAuthSample', () => {
   });
 
   it('normalises the docs examples: wrapper, complete types, the 2FA spelling, user.action names', () => {
-    expect(fusionAuthSample('user.registration.create.complete').type).toBe('user.registration.create.complete');
+    expect(fusionAuthSample('user.registration.create.complete').type).toBe(
+      'user.registration.create.complete',
+    );
     expect(fusionAuthSample('user.two-factor.failed-attempt').type).toBe('user.two-factor.failed-attempt');
     const action = fusionAuthSample('user.action');
     expect(action.actioneeUserId).toEqual(expect.any(String));
@@ -72,7 +81,9 @@ describe('fusionAuthSample', () => {
   });
 
   it('refuses an unknown type, pointing to the list', () => {
-    expect(() => fusionAuthSample('user.created' as never)).toThrow(/no event type "user.created".*authhooks samples/);
+    expect(() => fusionAuthSample('user.created' as never)).toThrow(
+      /no event type "user.created".*authhooks samples/,
+    );
   });
 
   it('fusionAuthBody is the wire body {"event": …} as compact JSON', () => {
@@ -91,7 +102,10 @@ describe('fusionAuthSample', () => {
     });
     for (const type of fusionAuthEventTypes) {
       const { status, body } = await deliver(receiver, fusionAuthSample(type), { authorization: 'key' });
-      expect({ type, status, body }).toMatchObject({ status: 200, body: { outcome: 'handled', eventType: type } });
+      expect({ type, status, body }).toMatchObject({
+        status: 200,
+        body: { outcome: 'handled', eventType: type },
+      });
     }
     expect(seen).toEqual([...fusionAuthEventTypes]);
   });
@@ -124,13 +138,18 @@ describe('logtoSample', () => {
     const receiver = logtoReceiver({ signingKey: 'logto-key', logger: silentLogger }).onAny(() => {});
     for (const event of logtoEventTypes) {
       const { status, body } = await deliverLogto(receiver, logtoSample(event), { signingKey: 'logto-key' });
-      expect({ event, status, body }).toMatchObject({ status: 200, body: { outcome: 'handled', eventType: event } });
+      expect({ event, status, body }).toMatchObject({
+        status: 200,
+        body: { outcome: 'handled', eventType: event },
+      });
     }
   });
 });
 
 describe('shipped fixtures', () => {
-  it.each(Object.entries(fixtureFiles))('src/fixtures/%s is what scripts/copy-fixtures.ts makes', (name, build) => {
+  it.each(
+    Object.entries(fixtureFiles),
+  )('src/fixtures/%s is what scripts/copy-fixtures.ts makes', (name, build) => {
     const shipped = readFileSync(new URL(`../src/fixtures/${name}`, import.meta.url), 'utf8');
     expect(shipped, 'run pnpm --filter @authhooks/testing fixtures').toBe(serialise(build()));
   });
