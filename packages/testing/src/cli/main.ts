@@ -72,7 +72,10 @@ function unknownCommand(args: readonly string[], io: CliIo): number {
       io.out(text);
       return exitCodes.ok;
     }
-    io.err(second === undefined ? text : `authhooks: unknown command "${first} ${second}".\n${text}`);
+    const pointer = `Run \`authhooks ${first} --help\` or \`authhooks ${group[0]?.name} --help\` for usage.`;
+    io.err(
+      second === undefined ? text : `authhooks: unknown command "${first} ${second}".\n${text}\n${pointer}`,
+    );
     return exitCodes.usage;
   }
   const names = [...new Set(commands.map((command) => command.name.split(' ')[0] as string))];
