@@ -48,8 +48,9 @@ describe.concurrent('authhooks send', { timeout: 120_000 }, () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^ +\\d+ ms  ${accepting}  200$`, 'm'));
-    expect(stdout).toMatch(new RegExp(`^ +\\d+ ms  ${vetoing}  422$`, 'm'));
+    expect(stdout).toMatch(/^user\.create → 2 webhooks · transaction Any · event [0-9a-f-]{36}$/m);
+    expect(stdout).toMatch(new RegExp(`^  sent +\\d+ ms  ${accepting}  200$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^  sent +\\d+ ms  ${vetoing}  422$`, 'm'));
     expect(stdout).toMatch(new RegExp(`^  retry 3 +\\d+ ms  ${vetoing}  422$`, 'm'));
     expect(stdout).toContain(
       'committed: 1 of 2 webhooks answered 2xx; Any needs 1. Failed webhooks were retried',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { silentLogger } from '@authhooks/core';
 import { fusionAuthEventSchemas, fusionAuthEventTypes, fusionReceiver } from '@authhooks/fusionauth';
 import { logtoEventSchemas, logtoEventTypes, logtoReceiver } from '@authhooks/logto';
@@ -61,6 +62,18 @@ describe('fusionAuthSample', () => {
     const second = fusionAuthSample('user.registration.create');
     expect(second.registration?.roles).toEqual(['user']);
     expect(second.user?.email).not.toBe('mutated@example.com');
+  });
+
+  it('merges overrides made in another realm (Jest runs tests in a vm context)', () => {
+    const overrides = runInNewContext(
+      '({ user: { email: "realm@example.com" }, registration: { roles: ["a"] } })',
+    );
+    expect(Object.getPrototypeOf(overrides)).not.toBe(Object.prototype);
+    const sample = fusionAuthSample('user.registration.create', overrides);
+    expect(sample.type).toBe('user.registration.create');
+    expect(sample.user?.email).toBe('realm@example.com');
+    expect(sample.user?.id).toEqual(expect.any(String));
+    expect(sample.registration?.roles).toEqual(['a']);
   });
 
   it('ignores prototype keys in overrides', () => {

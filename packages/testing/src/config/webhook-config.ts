@@ -21,13 +21,13 @@ export interface WebhookConfigOptions {
   /** Per event or one for all transactional events; default `None`. Non-transactional types are always `None`. */
   readonly transactionType?: TransactionSetting;
   /** The `Authorization` header value the receiver checks (`authorization` option). */
-  readonly authorization?: string;
+  readonly authorization?: string | undefined;
   /** Other header values the receiver checks (`headers` option). */
   readonly headers?: Readonly<Record<string, string>>;
   /** HTTP Basic credentials the receiver checks (`basicAuth` option). */
   readonly basicAuth?: { readonly username: string; readonly password: string };
   /** The Key Master id of the key that signs the events (`signature` option on the receiver). */
-  readonly signingKeyId?: string;
+  readonly signingKeyId?: string | undefined;
   /** Default 1000 ms. */
   readonly connectTimeout?: number;
   /** Default 2000 ms: keep the receiver's `timeoutMs` (default 1800) below it. */

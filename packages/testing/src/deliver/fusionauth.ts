@@ -8,7 +8,7 @@ import type { DeliveryTarget } from './target.js';
 /** What FusionAuth adds to a webhook request, as set on the webhook (Headers and Security tabs). */
 export interface FusionAuthRequestOptions {
   /** The `Authorization` header value (Headers tab). */
-  readonly authorization?: string;
+  readonly authorization?: string | undefined;
   /** Other headers (Headers tab). */
   readonly headers?: Readonly<Record<string, string>>;
   /** HTTP Basic credentials (Security tab → Basic auth). */

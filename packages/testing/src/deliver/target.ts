@@ -20,10 +20,11 @@ export type ResolvedTarget =
   | { readonly kind: 'in-process'; readonly handle: FetchHandler };
 
 export function resolveTarget(target: DeliveryTarget): ResolvedTarget {
-  if (typeof target === 'string' || target instanceof URL) {
+  // Not `instanceof URL`: a URL made in another realm (Jest's test context) is a URL too.
+  if (typeof target === 'string' || Object.prototype.toString.call(target) === '[object URL]') {
     let url: URL;
     try {
-      url = new URL(target);
+      url = new URL(target as string | URL);
     } catch {
       throw new TypeError(
         `authhooks: "${String(target)}" is not a URL; use the full address, e.g. http://127.0.0.1:3000/fusionauth-webhook.`,

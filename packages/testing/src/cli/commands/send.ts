@@ -115,14 +115,17 @@ Examples
 };
 
 function report(result: SimulationResult, configured: TransactionType, style: Style): string {
+  const count = `${result.webhooks} webhook${result.webhooks === 1 ? '' : 's'}`;
   const lines = [
-    `${style.bold(result.eventType)} ${style.dim(`event ${result.eventId ?? '?'}`)} → ${result.webhooks} webhook${result.webhooks === 1 ? '' : 's'}`,
+    `${style.bold(result.eventType)} → ${count} · transaction ${result.transactionType} · ${style.dim(`event ${result.eventId ?? '?'}`)}`,
   ];
   const width = Math.max(...result.attempts.map((attempt) => formatMs(attempt.durationMs).length), 4);
   for (const attempt of result.attempts) {
-    const label = attempt.attempt === 1 ? '' : style.dim(`retry ${attempt.attempt - 1} `);
+    const label = (attempt.attempt === 1 ? 'sent' : `retry ${attempt.attempt - 1}`).padEnd(8);
     const status = statusText(attempt.status, attempt.error, style);
-    lines.push(`  ${label}${formatMs(attempt.durationMs).padStart(width)}  ${attempt.url}  ${status}`);
+    lines.push(
+      `  ${style.dim(label)} ${formatMs(attempt.durationMs).padStart(width)}  ${attempt.url}  ${status}`,
+    );
   }
   const tally = `${result.succeeded} of ${result.webhooks} webhook${result.webhooks === 1 ? '' : 's'} answered 2xx`;
   if (!isTransactional(result.eventType)) {
