@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '@authhooks/core';
@@ -165,6 +167,32 @@ describe.concurrent('authhooks send', { timeout: 120_000 }, () => {
       expect(JSON.parse(signedEc.stdout).attempts[0].status).toBe(200);
     } finally {
       await Promise.all([hmac.close(), ec.close()]);
+    }
+  });
+
+  it('stops at once on Ctrl-C while waiting for a slow webhook', async () => {
+    const silent = http.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const child = startCli([
+      'send',
+      'user.create',
+      '--url',
+      `http://127.0.0.1:${port}/hook`,
+      '--read-timeout',
+      '60000',
+    ]);
+    try {
+      await new Promise<void>((resolve) => silent.once('connection', () => resolve()));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, signal) => resolve(signal)),
+      );
+      child.kill('SIGINT');
+      expect(await exited).toBe('SIGINT');
+    } finally {
+      child.kill('SIGKILL');
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

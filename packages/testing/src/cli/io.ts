@@ -44,14 +44,18 @@ export function wantsColor(isTty: boolean, env: Readonly<Record<string, string |
 }
 
 export function processIo(): CliIo {
-  const stopped = new Promise<string>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-  });
+  let stopped: Promise<string> | undefined;
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     style: createStyle(wantsColor(process.stdout.isTTY === true, process.env)),
     env: process.env,
-    stopped,
+    // Signals are caught only by a command that waits for them (jwks); any other is stopped by Ctrl-C at once.
+    get stopped() {
+      stopped ??= new Promise<string>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+      });
+      return stopped;
+    },
   };
 }
