@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import { type Invocation, UsageError } from './command.js';
+
+export function stringOption(invocation: Invocation, name: string): string | undefined {
+  const value = invocation.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function listOption(invocation: Invocation, name: string): string[] {
+  const value = invocation.values[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+export function flag(invocation: Invocation, name: string): boolean {
+  return invocation.values[name] === true;
+}
+
+/** A whole number of milliseconds above 0. */
+export function millisOption(invocation: Invocation, name: string): number | undefined {
+  const text = stringOption(invocation, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value <= 0) {
+    throw new UsageError(`--${name} is a whole number of milliseconds above 0, got "${text}"`);
+  }
+  return value;
+}
+
+export function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  const hint = closest(text, allowed);
+  throw new UsageError(
+    `--${name} "${text}" is not one of ${allowed.join(', ')}${hint === undefined ? '' : `; did you mean ${hint}?`}`,
+  );
+}
+
+/** `user:pass` → credentials; the password may contain colons, the user may not. */
+export function basicOption(text: string): { username: string; password: string } {
+  const at = text.indexOf(':');
+  if (at <= 0) throw new UsageError(`--basic is user:password, got "${text}"`);
+  return { username: text.slice(0, at), password: text.slice(at + 1) };
+}
+
+/** `Name: value` → [name, value]. */
+export function headerOption(text: string): [string, string] {
+  const at = text.indexOf(':');
+  const name = text.slice(0, at).trim();
+  if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new UsageError(`--header is "Name: value", got "${text}"`);
+  }
+  return [name, text.slice(at + 1).trim()];
+}
+
+/** `--data`: a JSON file, or inline JSON starting with `{`. */
+export async function jsonOption(
+  invocation: Invocation,
+  name: string,
+): Promise<Record<string, unknown> | undefined> {
+  const text = stringOption(invocation, name);
+  if (text === undefined) return undefined;
+  const inline = text.trimStart().startsWith('{');
+  let source = text;
+  if (!inline) {
+    try {
+      source = await readFile(text, 'utf8');
+    } catch {
+      throw new UsageError(
+        `--${name}: cannot read the file "${text}" (give a JSON file, or inline JSON such as '{"user":{"email":"a@b.c"}}')`,
+      );
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (error) {
+    throw new UsageError(
+      `--${name}: ${inline ? 'the value' : `"${text}"`} is not JSON (${(error as Error).message})`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UsageError(`--${name} must be a JSON object of the fields to change`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export async function fileOption(invocation: Invocation, name: string): Promise<string | undefined> {
+  const path = stringOption(invocation, name);
+  if (path === undefined) return undefined;
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`--${name}: cannot read the file "${path}"`);
+  }
+}
+
+/** The closest of `candidates` to `text`, if one is close enough to be a typo. */
+export function closest(text: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(text.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(text.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
