@@ -1,16 +1,15 @@
 import { failed, type HeaderVerifier, nonEmptyList, type VerificationResult } from '@authhooks/core';
-import type { JWK } from 'jose';
 import { familyAllows } from './families.js';
 import { createJwks, type JwksLookup } from './jwks.js';
 import { bodyClaim, type ParsedJws, parseJws } from './jws.js';
-import { type CandidateKey, cryptoKey, hmacKey, jwkKey, pemKey } from './keys.js';
+import { type CandidateKey, cryptoKey, hmacKey, jwkKey, type PublicJwk, pemKey } from './keys.js';
 import { verifyJws } from './verify-jws.js';
 
 export interface SignatureOptions {
   /** Shared secret(s) of an HMAC signing key (HS256/384/512); several during a rotation. */
   readonly hmacSecret?: string | readonly string[];
   /** Public keys (JWK, SPKI PEM or CryptoKey) of RSA, EC or Ed25519 signing keys. */
-  readonly publicKeys?: readonly (JWK | string | CryptoKey)[];
+  readonly publicKeys?: readonly (PublicJwk | string | CryptoKey)[];
   /** FusionAuth's `https://<host>/.well-known/jwks.json`; keys are picked by `kid` and cached. */
   readonly jwksUrl?: string | URL;
   /** Minimum time between JWKS fetches triggered by an unknown `kid`. Default 30 s. */
@@ -151,7 +150,7 @@ function loadStaticKeys(options: SignatureOptions): Promise<CandidateKey[]> {
   return all;
 }
 
-function publicJwk(jwk: JWK): CandidateKey {
+function publicJwk(jwk: PublicJwk): CandidateKey {
   const key = jwkKey(jwk);
   if (key === undefined) {
     throw new TypeError(
@@ -162,8 +161,11 @@ function publicJwk(jwk: JWK): CandidateKey {
   return key;
 }
 
+/** By shape, not `instanceof`: a CryptoKey from another realm (Jest's vm context, an iframe) is one too. */
 function isCryptoKey(value: unknown): value is CryptoKey {
-  return typeof CryptoKey !== 'undefined' && value instanceof CryptoKey;
+  if (typeof value !== 'object' || value === null) return false;
+  const key = value as Partial<CryptoKey>;
+  return typeof key.type === 'string' && typeof key.algorithm === 'object' && Array.isArray(key.usages);
 }
 
 function jwksUrl(value: string | URL): URL {

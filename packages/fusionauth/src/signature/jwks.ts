@@ -1,5 +1,4 @@
-import type { JWK } from 'jose';
-import { type CandidateKey, jwkKey } from './keys.js';
+import { type CandidateKey, jwkKey, type PublicJwk } from './keys.js';
 
 export interface JwksOptions {
   readonly url: URL;
@@ -53,7 +52,7 @@ export function createJwks(options: JwksOptions) {
     const body = (await response.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error('JWKS has no keys array');
     // A key we cannot use (a private part, an unknown type, a weak RSA key) is skipped, not fatal.
-    return body.keys.flatMap((jwk: JWK) => jwkKey(jwk) ?? []);
+    return body.keys.flatMap((jwk: PublicJwk) => jwkKey(jwk) ?? []);
   }
 
   const matching = (kid: string | undefined) =>

@@ -1,7 +1,17 @@
-import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { importJWK, importSPKI, type CryptoKey as JoseKey, type JWK } from 'jose';
+import type { KeyObject, JsonWebKey as NodeJwk } from 'node:crypto';
 import { algOfCryptoKey, familyAllows, familyOfJwk, type KeyFamily } from './families.js';
 import { nodeCrypto } from './node-crypto.js';
+import { importForAlg, spkiDer } from './web-crypto.js';
+
+/** A public JSON Web Key, as FusionAuth's `/.well-known/jwks.json` serves them. */
+export interface PublicJwk {
+  readonly kty?: string;
+  readonly kid?: string;
+  readonly alg?: string;
+  readonly use?: string;
+  readonly crv?: string;
+  readonly [member: string]: unknown;
+}
 
 /**
  * One verification key. `node` is its `node:crypto` form where the runtime has one (verified
@@ -11,7 +21,7 @@ export interface CandidateKey {
   readonly kid: string | undefined;
   readonly family: KeyFamily;
   readonly node: KeyObject | undefined;
-  resolve(alg: string): Promise<JoseKey | Uint8Array>;
+  resolve(alg: string): Promise<CryptoKey>;
 }
 
 const encoder = new TextEncoder();
@@ -31,29 +41,26 @@ export function hmacKey(secret: string): CandidateKey {
     );
   }
   const bytes = encoder.encode(secret);
-  return {
-    kid: undefined,
-    family: 'HMAC',
-    node: nodeCrypto?.createSecretKey(bytes),
-    resolve: async () => bytes,
-  };
+  return cached(undefined, 'HMAC', nodeCrypto?.createSecretKey(bytes), (alg) =>
+    importForAlg('raw', bytes, alg),
+  );
 }
 
 /** A public JWK, or undefined when it is not a usable verification key (private, unknown type, too weak). */
-export function jwkKey(jwk: JWK): CandidateKey | undefined {
+export function jwkKey(jwk: PublicJwk): CandidateKey | undefined {
   const family = familyOfJwk(jwk);
   if (family === undefined || jwk.d !== undefined || (jwk.use !== undefined && jwk.use !== 'sig'))
     return undefined;
   let node: KeyObject | undefined;
   if (nodeCrypto !== undefined) {
     try {
-      node = nodeCrypto.createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+      node = nodeCrypto.createPublicKey({ key: jwk as NodeJwk, format: 'jwk' });
     } catch {
       return undefined;
     }
     if (!strongEnough(node)) return undefined;
   }
-  return cached(jwk.kid, family, node, (alg) => importJWK(jwk, alg) as Promise<JoseKey>);
+  return cached(jwk.kid, family, node, (alg) => importForAlg('jwk', jwk as JsonWebKey, alg));
 }
 
 export function cryptoKey(key: CryptoKey): CandidateKey {
@@ -91,7 +98,7 @@ export function pemKey(pem: string): CandidateKey | Promise<CandidateKey> {
     }
     const family = familyOfKeyObject(node);
     if (family === undefined || !strongEnough(node)) throw unreadablePem();
-    return cached(undefined, family, node, (alg) => importSPKI(pem, alg));
+    return cached(undefined, family, node, (alg) => importForAlg('spki', spkiDer(pem), alg));
   }
   return probeFamily(pem);
 }
@@ -128,11 +135,12 @@ async function probeFamily(pem: string): Promise<CandidateKey> {
     ['EC-P521', 'ES512'],
     ['Ed25519', 'EdDSA'],
   ];
+  const der = spkiDer(pem);
   for (const [family, alg] of probes) {
-    const imported = await importSPKI(pem, alg).catch(() => undefined);
+    const imported = await importForAlg('spki', der, alg).catch(() => undefined);
     if (imported !== undefined) {
       return cached(undefined, family, undefined, (want) =>
-        want === alg ? Promise.resolve(imported) : importSPKI(pem, want),
+        want === alg ? Promise.resolve(imported) : importForAlg('spki', der, want),
       );
     }
   }
@@ -143,9 +151,9 @@ function cached(
   kid: string | undefined,
   family: KeyFamily,
   node: KeyObject | undefined,
-  load: (alg: string) => Promise<JoseKey>,
+  load: (alg: string) => Promise<CryptoKey>,
 ): CandidateKey {
-  const byAlg = new Map<string, Promise<JoseKey>>();
+  const byAlg = new Map<string, Promise<CryptoKey>>();
   return {
     kid,
     family,

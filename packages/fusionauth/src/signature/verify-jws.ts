@@ -1,25 +1,22 @@
 import type { KeyObject } from 'node:crypto';
 import { timingSafeEqual } from '@authhooks/core';
-import { compactVerify } from 'jose';
 import type { ParsedJws } from './jws.js';
 import type { CandidateKey } from './keys.js';
 import { nodeCrypto } from './node-crypto.js';
+import { verifyWithWebCrypto } from './web-crypto.js';
 
 const hashes: Readonly<Record<string, string>> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' };
 
 /**
  * Whether `key` signed this JWS with its `alg` (the caller has already checked that the key's family
- * allows that algorithm). Synchronous with `node:crypto`; jose over Web Crypto where it is missing.
+ * allows that algorithm). Synchronous with `node:crypto`; Web Crypto where it is missing.
  */
 export function verifyJws(jws: ParsedJws, key: CandidateKey): boolean | Promise<boolean> {
   if (key.node !== undefined && nodeCrypto !== undefined) return verifyWithNode(jws, key.node);
-  return key
-    .resolve(jws.alg)
-    .then((resolved) => compactVerify(jws.token, resolved, { algorithms: [jws.alg] }))
-    .then(
-      () => true,
-      () => false,
-    );
+  return key.resolve(jws.alg).then(
+    (resolved) => verifyWithWebCrypto(jws.alg, resolved, jws.signature, jws.signingInput),
+    () => false,
+  );
 }
 
 function verifyWithNode(jws: ParsedJws, key: KeyObject): boolean {
