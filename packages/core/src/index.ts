@@ -49,6 +49,7 @@ export type { ReceiveInput, ReceiveResult, VerifiedEvent } from './pipeline/pipe
 export type { ResultInfo } from './pipeline/report.js';
 export type {
   ContextFields,
+  EventCatalog,
   EventMap,
   EventSchemas,
   Located,
@@ -67,6 +68,7 @@ export {
   toResponse,
   type WebhookRoutes,
 } from './receiver.js';
+export { type AnyHandler, anySelector, Router } from './router.js';
 export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
 export { type OpenEnum, openEnum, opt } from './schema/helpers.js';

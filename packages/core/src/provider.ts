@@ -17,28 +17,37 @@ export type ContextFields<TContext extends object> = {
 };
 
 /**
+ * What a provider's events are, without how they arrive: names, schemas, the extra handler-context
+ * fields. A receiver's provider extends it; a queue worker, which receives events already verified,
+ * needs only this.
+ */
+export interface EventCatalog<TMap extends EventMap = EventMap, TContext extends object = object> {
+  readonly name: string;
+  readonly schemas: EventSchemas<TMap>;
+  /** Other spellings of a type, routed to the handlers of the canonical one. */
+  readonly aliases?: Readonly<Record<string, keyof TMap & string>>;
+  /** Extra fields of the handler context, each computed lazily from the event. */
+  readonly context?: ContextFields<TContext>;
+  /** Whether the provider may roll the operation back on a non-2xx answer (refuses queue hand-off of such types). */
+  transactional?(type: string): boolean;
+}
+
+/**
  * Everything provider-specific, as data plus a few small functions. The pipeline in core does the rest.
  * `TContext` is merged into every handler's `ctx` (FusionAuth adds `transactional`).
  */
-export interface Provider<TMap extends EventMap = EventMap, TContext extends object = object> {
-  readonly name: string;
+export interface Provider<TMap extends EventMap = EventMap, TContext extends object = object>
+  extends EventCatalog<TMap, TContext> {
   /** All of them must pass. Construction must throw when a provider would otherwise accept anyone. */
   readonly verifiers: readonly Verifier[];
   /** Set only when the user explicitly opted out of verification; otherwise no verifiers is a construction error. */
   readonly allowUnauthenticated?: boolean;
-  readonly schemas: EventSchemas<TMap>;
-  /** Other spellings of a type, routed to the handlers of the canonical one. */
-  readonly aliases?: Readonly<Record<string, keyof TMap & string>>;
   /** Finds the event in the parsed JSON body (FusionAuth wraps it in `{ "event": … }`). */
   locate(body: unknown): Located;
   /** The idempotency key: FusionAuth's `event.id`; derived from the body where the provider sends none. */
   eventId(event: RawEvent, rawBody: Uint8Array): string | undefined | Promise<string | undefined>;
   /** A reason to answer `ignored` before validation (tenant filter, a console test payload), or undefined. */
   exclude?(event: RawEvent, type: string): string | undefined;
-  /** Extra fields of the handler context, each computed lazily from the event. */
-  readonly context?: ContextFields<TContext>;
-  /** Whether the provider may roll the operation back on a non-2xx answer (refuses queue hand-off of such types). */
-  transactional?(type: string): boolean;
 }
 
 /** Events of a type the provider does not (yet) know: they reach `onAny` only. */

@@ -1,3 +1,4 @@
+export { fusionAuthEvents } from './catalog.js';
 export { environmentVariables, verifiersFromEnvironment } from './env.js';
 export { locateEvent } from './envelope.js';
 export * from './events/index.js';

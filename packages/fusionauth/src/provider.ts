@@ -1,18 +1,8 @@
-import {
-  basicAuthVerifier,
-  headerValueVerifier,
-  type Provider,
-  type RawEvent,
-  type Verifier,
-} from '@authhooks/core';
+import { basicAuthVerifier, headerValueVerifier, type Provider, type Verifier } from '@authhooks/core';
+import { fusionAuthEvents } from './catalog.js';
 import { verifiersFromEnvironment } from './env.js';
 import { eventIdOf, locateEvent } from './envelope.js';
-import {
-  type FusionAuthEventMap,
-  fusionAuthEventSchemas,
-  fusionAuthTypeAliases,
-  isTransactional,
-} from './events/index.js';
+import type { FusionAuthEventMap } from './events/index.js';
 import { createExclude } from './filters.js';
 import type { FusionAuthContext, FusionAuthOptions } from './options.js';
 import { signatureVerifier } from './signature/index.js';
@@ -31,16 +21,12 @@ export function fusionauth(options: FusionAuthOptions = {}): FusionAuthProvider 
     configured || options.allowUnauthenticated === true ? options : verifiersFromEnvironment(options.env);
   const exclude = createExclude(options);
   return {
-    name: 'fusionauth',
+    ...fusionAuthEvents,
     verifiers: buildVerifiers(auth),
     allowUnauthenticated: options.allowUnauthenticated === true,
-    schemas: fusionAuthEventSchemas,
-    aliases: fusionAuthTypeAliases,
     locate: locateEvent,
     eventId: eventIdOf,
     ...(exclude && { exclude }),
-    context: { transactional: (_event: RawEvent, type: string) => isTransactional(type) },
-    transactional: isTransactional,
   };
 }
 

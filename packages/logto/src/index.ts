@@ -1,3 +1,4 @@
+export { logtoEvents } from './catalog.js';
 export * from './events/index.js';
 export type { LogtoContext, LogtoOptions } from './options.js';
 export { type LogtoProvider, logto, signatureHeader } from './provider.js';

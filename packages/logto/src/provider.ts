@@ -1,5 +1,6 @@
 import { digest, hmacSignatureVerifier, type Located, type Provider, toHex } from '@authhooks/core';
-import { type LogtoEventMap, logtoEventSchemas } from './events/index.js';
+import { logtoEvents } from './catalog.js';
+import type { LogtoEventMap } from './events/index.js';
 import type { LogtoContext, LogtoOptions } from './options.js';
 import { isLogtoTestPayload } from './test-payload.js';
 
@@ -21,20 +22,18 @@ export function logto(options: LogtoOptions = {}): LogtoProvider {
   }
   const acceptTestPayloads = options.acceptTestPayloads ?? true;
   return {
-    name: 'logto',
+    ...logtoEvents,
     verifiers:
       signingKeys === undefined
         ? []
         : [hmacSignatureVerifier({ header: signatureHeader, secrets: signingKeys, encoding: 'hex' })],
     allowUnauthenticated: options.allowUnauthenticated === true,
-    schemas: logtoEventSchemas,
     locate,
     eventId: (_event, rawBody) => {
       const hash = digest('SHA-256', rawBody);
       return hash instanceof Uint8Array ? toHex(hash) : hash.then(toHex);
     },
     exclude: (event) => (acceptTestPayloads && isLogtoTestPayload(event) ? 'Logto test payload' : undefined),
-    context: { hookId: (event) => (typeof event.hookId === 'string' ? event.hookId : undefined) },
   };
 }
 
