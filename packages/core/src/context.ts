@@ -17,7 +17,10 @@ export interface BaseContext {
   /** The idempotency key of this delivery (FusionAuth: `event.id`). */
   readonly eventId: string;
   readonly eventType: string;
-  /** The event exactly as the provider sent it, including fields that failed their schema. */
+  /**
+   * The event as the provider sent it, including fields that failed their schema. When every field
+   * validated it is the very object handlers receive as `event` (no copy is made).
+   */
   readonly rawEvent: RawEvent;
   /** Fields left out of `event` because they failed their schema (empty when everything validated). */
   readonly schemaIssues: readonly SchemaIssue[];

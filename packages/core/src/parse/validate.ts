@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { checkOnly } from './check/check-only.js';
 import { withoutPath } from './drop-path.js';
 import { asSchemaNode, expand, type PathKey, type SchemaNode, walk } from './schema-walk.js';
 
@@ -34,10 +35,11 @@ const noIssues: readonly SchemaIssue[] = Object.freeze([]);
 const maxRounds = 50;
 
 /**
- * Validates `value` with `schema`. When it is valid this is exactly one `safeParse`. Otherwise, in
- * lenient mode, each failing field is dropped from a copy of `value` (the deepest field on the issue's
- * path that may be absent; never an array item) and the copy is validated again, until it is valid or
- * an issue has no such field. `value` itself is never changed.
+ * Validates `value` with `schema`. A valid value costs one check-only pass and is returned as it is
+ * (schemas that transform their input get one `safeParse` instead). Otherwise, in lenient mode, each
+ * failing field is dropped from a copy of `value` (the deepest field on the issue's path that may be
+ * absent; never an array item) and the copy is validated again, until it is valid or an issue has no
+ * such field. `value` itself is never changed.
  */
 export function validate<T>(
   schema: ZodType<T>,
@@ -45,6 +47,8 @@ export function validate<T>(
   type: string,
   mode: ValidationMode,
 ): Validation<T> {
+  // Most deliveries are valid: check them without zod's copy and hand the event on as it is.
+  if (checkOnly(schema)?.(value) === true) return { ok: true, value: value as T, issues: noIssues };
   const first = schema.safeParse(value);
   if (first.success) return { ok: true, value: first.data, issues: noIssues };
   const root = mode === 'lenient' ? asSchemaNode(schema) : undefined;
