@@ -15,10 +15,10 @@ export interface RecordedRun {
   readonly failures: readonly string[];
 }
 
-/** Appends one dated section with the machine, the command and every table to bench/RESULTS.md. */
+/** Appends one dated section (under the file's last heading, "## Runs") with the machine, the command and every table to bench/RESULTS.md. */
 export function appendToResults(run: RecordedRun): void {
   const date = run.startedAt.toISOString().slice(0, 10);
-  const title = `## ${date}${run.label === undefined ? '' : ` — ${run.label}`}${run.quick ? ' (smoke run, not a measurement)' : ''}`;
+  const title = `### ${date}${run.label === undefined ? '' : ` — ${run.label}`}${run.quick ? ' (smoke run, not a measurement)' : ''}`;
   const lines = [
     '',
     title,
@@ -29,7 +29,8 @@ export function appendToResults(run: RecordedRun): void {
     `- command: \`${run.command}\``,
     ...(run.failures.length > 0 ? [`- failed checks: ${run.failures.join('; ')}`] : []),
     '',
-    ...run.tables.flatMap((table) => [renderTable(table), '']),
+    // One heading level below the run's, which sits under "## Runs".
+    ...run.tables.flatMap((table) => [renderTable(table).replace(/^### /, '#### '), '']),
   ];
   appendFileSync(resultsFile, lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerCandidate } from '../http/candidate.js';
@@ -25,14 +25,15 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
     );
     return 2;
   }
-  mkdirSync(profilesDir, { recursive: true });
-  const name = `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+  const name = `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  // Every thread writes a profile (tsx's module-loader thread too): collect them in a directory of
+  // their own and keep the main thread's.
+  const threadsDir = join(profilesDir, name);
+  mkdirSync(threadsDir, { recursive: true });
   const server = await startServer(candidate, [
     '--cpu-prof',
     '--cpu-prof-dir',
-    profilesDir,
-    '--cpu-prof-name',
-    name,
+    threadsDir,
     '--cpu-prof-interval',
     '250',
   ]);
@@ -50,12 +51,18 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
     console.error(problems.join('\n'));
     return 1;
   }
-  const file = join(profilesDir, name);
-  if (!existsSync(file)) {
-    console.error(`bench: the child wrote no profile at ${file}`);
+  // Node names them CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; the main thread is 0.
+  const mainThread = readdirSync(threadsDir).find((file) => /\.\d+\.0\.\d+\.cpuprofile$/.test(file));
+  if (mainThread === undefined) {
+    console.error(`bench: the child wrote no main-thread profile in ${threadsDir}`);
     return 1;
   }
-  console.log(`profile: bench/profiles/${name} (open it in Chrome DevTools → Performance, or VS Code)\n`);
+  const file = join(profilesDir, `${name}.cpuprofile`);
+  renameSync(join(threadsDir, mainThread), file);
+  rmSync(threadsDir, { recursive: true, force: true });
+  console.log(
+    `profile: bench/profiles/${name}.cpuprofile (open it in Chrome DevTools → Performance, or VS Code)\n`,
+  );
   printSummary(summarizeProfile(file));
   return 0;
 }
