@@ -68,6 +68,7 @@ if (args.profile !== undefined) {
 }
 
 function command(): string {
-  const given = process.argv.slice(2).join(' ');
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  const given = process.argv.slice(2).map(quote).join(' ');
   return `pnpm --filter @authhooks/bench bench${given === '' ? '' : ` ${given}`}`;
 }

@@ -5,6 +5,8 @@ import type { ServerCandidate } from './candidate.js';
 
 export interface RunningServer {
   readonly port: number;
+  /** The child's monotonic clock in µs (what `--cpu-prof` stamps samples with), to profile from now on. */
+  mark(): Promise<number>;
   /** Stops the child and returns how many times its webhook handler ran. */
   stop(): Promise<number>;
 }
@@ -19,6 +21,11 @@ export async function startServer(
     const { port } = await nextMessage<Extract<ServerMessage, { type: 'listening' }>>(child, 'listening');
     return {
       port,
+      async mark() {
+        const marked = nextMessage<Extract<ServerMessage, { type: 'mark' }>>(child, 'mark');
+        child.send('mark');
+        return (await marked).atUs;
+      },
       async stop() {
         const stopped = nextMessage<Extract<ServerMessage, { type: 'stopped' }>>(child, 'stopped');
         child.send('stop');

@@ -38,9 +38,11 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
     '250',
   ]);
   const problems = await validate(candidate, server.port);
+  let loadedFromUs = 0;
   if (problems.length === 0) {
     console.error(`profiling ${candidate.label} under load for ${seconds} s (after 1 s of warm-up)…`);
     await load(server.port, candidate.request, 1);
+    loadedFromUs = await server.mark();
     const result = await load(server.port, candidate.request, seconds);
     console.log(
       `${Math.round(result.requestsPerSecond)} req/s under the profiler, ${result.failed} failed\n`,
@@ -63,6 +65,9 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
   console.log(
     `profile: bench/profiles/${name}.cpuprofile (open it in Chrome DevTools → Performance, or VS Code)\n`,
   );
-  printSummary(summarizeProfile(file));
+  console.log(
+    'Only the samples taken under load count below (start-up, module loading and warm-up are left out).\n',
+  );
+  printSummary(summarizeProfile(file, loadedFromUs));
   return 0;
 }

@@ -13,6 +13,7 @@ interface CpuProfile {
       readonly columnNumber: number;
     };
   }[];
+  readonly startTime: number;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -38,12 +39,19 @@ export interface ProfileSummary {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Self time per function (each sample's time goes to the function on top of the stack), largest first. */
-export function summarizeProfile(file: string): ProfileSummary {
+/**
+ * Self time per function (each sample's time goes to the function on top of the stack), largest first.
+ * With `fromUs` (the process's monotonic clock in µs, as V8 stamps samples), earlier samples, such as
+ * start-up and module loading, are left out.
+ */
+export function summarizeProfile(file: string, fromUs = 0): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < fromUs) return;
     // timeDeltas[i + 1] is the time from sample i to the next one: what sample i stands for.
     const delta = profile.timeDeltas[i + 1] ?? 0;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);

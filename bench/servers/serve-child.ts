@@ -9,7 +9,11 @@ export interface Listening {
 }
 
 /** Messages between the parent (load generator) and a server child. */
-export type ServerMessage = { type: 'listening'; port: number } | { type: 'stopped'; handled: number };
+export type ServerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'stopped'; handled: number }
+  /** The monotonic clock in µs, the clock V8's CPU profiles are stamped with. */
+  | { type: 'mark'; atUs: number };
 
 /**
  * The child side of a server candidate: starts it on 127.0.0.1, tells the parent the port, and on
@@ -18,6 +22,11 @@ export type ServerMessage = { type: 'listening'; port: number } | { type: 'stopp
 export async function serveChild(start: (config: ServerConfig) => Promise<Listening>): Promise<void> {
   const listening = await start(readServerConfig());
   process.on('message', (message) => {
+    if (message === 'mark') {
+      const mark: ServerMessage = { type: 'mark', atUs: Number(process.hrtime.bigint() / 1000n) };
+      process.send?.(mark);
+      return;
+    }
     if (message !== 'stop') return;
     const stopped: ServerMessage = { type: 'stopped', handled: handledCount() };
     process.send?.(stopped, () => process.exit(0));
