@@ -1,129 +1,74 @@
-import { readFileSync } from 'node:fs';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { silentLogger } from '@authhooks/core';
-import { fusionWebhook } from '@authhooks/express';
-import { fusionReceiver } from '@authhooks/fusionauth';
-import express from 'express';
-import { sideBySide } from './measure.js';
+import { httpSection } from './http/section.js';
+import { inProcessSection } from './inprocess/section.js';
+import { parseArgs, type SectionName } from './lib/args.js';
+import { describeLoad, describeMachine } from './lib/machine.js';
+import { renderTable, type Table } from './lib/report.js';
+import { appendToResults } from './lib/results-file.js';
+import type { RunSection } from './lib/section.js';
+import { runProfile } from './profile/run-profile.js';
+import { queueEnqueueSection } from './queue/enqueue-path.js';
+import { scalingSection } from './scaling/section.js';
+import { signatureSection } from './signature/section.js';
+import { typecheckSection } from './typecheck/section.js';
 
-const key = 'bench-authorization-value-0123456789';
-const body = readFileSync(new URL('../packages/fusionauth/fixtures/user.delete.json', import.meta.url));
-const headers = { 'content-type': 'application/json', authorization: key };
-let handled = 0;
-
-// 1. The pipeline in-process: authhooks receive() against the hand-written equivalent.
-const receiver = fusionReceiver({ authorization: key, logger: silentLogger }).on('user.delete', (event) => {
-  handled += event.user.id.length;
-});
-const handWritten = async () => {
-  if (headers.authorization !== key) throw new Error('unauthorized');
-  const parsed = JSON.parse(new TextDecoder().decode(body));
-  handled += parsed.event.user.id.length;
+const sections: Record<SectionName, { title: string; run: RunSection }> = {
+  http: { title: '1. Over HTTP, each framework', run: httpSection },
+  signature: { title: '2. Signature paths over HTTP', run: signatureSection },
+  inprocess: { title: '3. In-process receive()', run: inProcessSection },
+  scaling: { title: '4. user.bulk.create scaling', run: scalingSection },
+  typecheck: { title: '5. Type-check cost', run: typecheckSection },
+  queue: { title: '6. Queue enqueue path', run: queueEnqueueSection },
 };
-const inProcess = await sideBySide({
-  'hand-written (=== and JSON.parse)': handWritten,
-  'authhooks receive()': () => receiver.receive({ method: 'POST', headers, body }),
-});
 
-// 2. Over HTTP on loopback: the same Express app route, hand-written vs authhooks.
-const naive = express();
-naive.post('/hook', express.json({ limit: '100mb' }), (req, res) => {
-  if (req.headers.authorization !== key) return void res.status(401).end();
-  handled += req.body.event.user.id.length;
-  res.status(200).json({ ok: true });
-});
-naive.use(
-  (error: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status(error.status ?? 500).end();
-  },
-);
-const withAuthhooks = express();
-withAuthhooks.use(
-  '/hook',
-  fusionWebhook({ authorization: key, logger: silentLogger }).on('user.delete', (event) => {
-    handled += event.user.id.length;
-  }),
-);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-const servers = await Promise.all([naive, withAuthhooks].map(listen));
-const post = (port: number, payload: Buffer) =>
-  new Promise<number>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: '/hook', method: 'POST', agent, headers },
-      (res: IncomingMessage) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
+const args = parseArgs(process.argv.slice(2));
+const startedAt = new Date();
+const machine = describeMachine();
+const loadAtStart = describeLoad();
+
+if (args.profile !== undefined) {
+  process.exitCode = await runProfile(args.profile, args.profileSeconds);
+} else {
+  console.log(
+    `authhooks bench${args.quick ? ' --quick (smoke run: checks every candidate, measures nothing)' : ''}`,
+  );
+  console.log(`${machine}; load average ${loadAtStart}\n`);
+  const tables: Table[] = [];
+  const failures: string[] = [];
+  for (const name of args.sections) {
+    const section = sections[name];
+    console.error(`\n== ${section.title}`);
+    const started = performance.now();
+    const report = await section.run({ quick: args.quick });
+    for (const table of report.tables) console.log(`${renderTable(table)}\n`);
+    console.error(`   (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    tables.push(...report.tables);
+    failures.push(...report.failures);
+  }
+  if (args.write) {
+    appendToResults({
+      label: args.label,
+      command: command(),
+      machine,
+      load: { start: loadAtStart, end: describeLoad() },
+      startedAt,
+      quick: args.quick,
+      tables,
+      failures,
+    });
+    console.log('appended to bench/RESULTS.md');
+  }
+  if (failures.length > 0) {
+    console.error(
+      `\nbench: ${failures.length} check(s) failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`,
     );
-    req.on('error', reject);
-    req.end(payload);
-  });
-const batch = (port: number) => () => Promise.all(Array.from({ length: 8 }, () => post(port, body)));
-const overHttp = await sideBySide(
-  {
-    'Express, hand-written route': batch(port(servers[0])),
-    'Express, authhooks fusionWebhook': batch(port(servers[1])),
-  },
-  3,
-  1000,
-);
-
-// 3. Memory: a 50 MB body against a 5 MiB limit (authhooks) vs a parser that buffers it all.
-const big = Buffer.alloc(50 * 1024 * 1024, 0x20);
-const heapGrowth = async (p: number) => {
-  globalThis.gc?.();
-  const before = process.memoryUsage().arrayBuffers + process.memoryUsage().heapUsed;
-  const status = await post(p, big).catch(() => 0);
-  const after = process.memoryUsage().arrayBuffers + process.memoryUsage().heapUsed;
-  return { status, grewMiB: (after - before) / 1024 / 1024 };
-};
-const naiveBig = await heapGrowth(port(servers[0]));
-const authhooksBig = await heapGrowth(port(servers[1]));
-for (const server of servers) server.close();
-agent.destroy();
-
-const ratio = (a: number, b: number) => (a / b).toFixed(2);
-const [hw, ah] = Object.values(inProcess) as [number, number];
-const [nx, ax] = Object.values(overHttp) as [number, number];
-const report = `## ${new Date().toISOString().slice(0, 10)} — ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}
-
-In-process, user.delete fixture (${body.byteLength} bytes), Authorization header check:
-
-| candidate | ops/s (median of 5 interleaved rounds) |
-|---|---|
-${Object.entries(inProcess)
-  .map(([n, v]) => `| ${n} | ${Math.round(v)} |`)
-  .join('\n')}
-
-authhooks / hand-written: **${ratio(ah, hw)}×** (the price of constant-time comparison, UTF-8 validation,
-prototype-pollution scan, zod validation and the deadline).
-
-Over HTTP on 127.0.0.1 (keep-alive, 8 requests in flight), batches of 8 requests per second:
-
-| candidate | batches/s (median of 3 interleaved rounds) |
-|---|---|
-${Object.entries(overHttp)
-  .map(([n, v]) => `| ${n} | ${Math.round(v)} |`)
-  .join('\n')}
-
-authhooks / hand-written over HTTP: **${ratio(ax, nx)}×**.
-
-A 50 MB body (limit: 5 MiB for authhooks, 100 MB for the hand-written express.json route):
-
-| candidate | status | heap + ArrayBuffer growth |
-|---|---|---|
-| Express, hand-written route | ${naiveBig.status} | ${naiveBig.grewMiB.toFixed(1)} MiB |
-| Express, authhooks fusionWebhook | ${authhooksBig.status} | ${authhooksBig.grewMiB.toFixed(1)} MiB |
-`;
-console.log(report);
-if (handled === 0) throw new Error('no handler ran: the benchmark measured nothing');
-
-function listen(app: (req: IncomingMessage, res: ServerResponse) => void) {
-  const server = http.createServer(app);
-  return new Promise<http.Server>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+    process.exitCode = 1;
+  } else {
+    console.error(`\nbench: every candidate answered as expected (${args.sections.join(', ')})`);
+  }
 }
-function port(server: http.Server | undefined) {
-  return (server?.address() as AddressInfo).port;
+
+function command(): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  const given = process.argv.slice(2).map(quote).join(' ');
+  return `pnpm --filter @authhooks/bench bench${given === '' ? '' : ` ${given}`}`;
 }

@@ -1,0 +1,91 @@
+export const sectionNames = ['http', 'signature', 'inprocess', 'scaling', 'typecheck', 'queue'] as const;
+export type SectionName = (typeof sectionNames)[number];
+
+export interface BenchArgs {
+  /** CI-sized smoke run: every candidate briefly, status checks only; never a speed gate. */
+  readonly quick: boolean;
+  readonly sections: readonly SectionName[];
+  /** Append the tables to RESULTS.md. */
+  readonly write: boolean;
+  /** A server candidate to run under `node --cpu-prof` instead of the sections. */
+  readonly profile: string | undefined;
+  /** Seconds of load for `--profile`. */
+  readonly profileSeconds: number;
+  /** A label for the RESULTS.md section, e.g. "before the pipeline rewrite". */
+  readonly label: string | undefined;
+}
+
+const usage = `usage: pnpm --filter @authhooks/bench bench [options]
+  --quick                 smoke run (every candidate briefly, checks 2xx and 401); not a measurement
+  --only a,b              sections: ${sectionNames.join(', ')}
+  --write                 append the tables to bench/RESULTS.md
+  --label "text"          title suffix of the RESULTS.md section
+  --profile <candidate>   load one server child under node --cpu-prof; prints the top functions
+  --profile-seconds <n>   seconds of load while profiling (default 10)`;
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let quick = false;
+  let write = false;
+  let sections: SectionName[] = [...sectionNames];
+  let profile: string | undefined;
+  let profileSeconds = 10;
+  let label: string | undefined;
+  const value = (i: number, flag: string) => {
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--')) fail(`${flag} needs a value`);
+    return next;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = splitInline(argv[i] ?? '');
+    const take = () => inline ?? value(i++, flag);
+    switch (flag) {
+      case '--':
+        break;
+      case '--quick':
+        quick = true;
+        break;
+      case '--write':
+        write = true;
+        break;
+      case '--only':
+        sections = parseSections(take());
+        break;
+      case '--profile':
+        profile = take();
+        break;
+      case '--profile-seconds':
+        profileSeconds = Number(take());
+        if (!(profileSeconds > 0)) fail('--profile-seconds needs a positive number');
+        break;
+      case '--label':
+        label = take();
+        break;
+      case '--help':
+      case '-h':
+        console.log(usage);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown option ${flag}`);
+    }
+  }
+  return { quick, sections, write, profile, profileSeconds, label };
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const at = arg.indexOf('=');
+  return at > 0 && arg.startsWith('--') ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, undefined];
+}
+
+function parseSections(list: string): SectionName[] {
+  const names = list.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(sectionNames as readonly string[]).includes(name)) fail(`unknown section "${name}"`);
+  }
+  return names as SectionName[];
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}\n\n${usage}`);
+  process.exit(2);
+}
