@@ -1,32 +1,10 @@
 import { z } from 'zod';
-import {
-  auditLogSchema,
-  entitySchema,
-  eventInfoSchema,
-  eventLogSchema,
-  groupMemberSchema,
-  groupSchema,
-  identityProviderLinkSchema,
-  refreshTokenSchema,
-  twoFactorMethodSchema,
-  userRegistrationSchema,
-  userSchema,
-} from '../src/events/index.js';
+import { fusionAuthBlocks } from '../src/events/named-blocks.js';
 
 /** Building blocks by name, for the docs page and the JSON Schema `$defs`. */
-export const namedBlocks = new Map<z.ZodType, string>([
-  [auditLogSchema, 'AuditLog'],
-  [entitySchema, 'Entity'],
-  [eventInfoSchema, 'EventInfo'],
-  [eventLogSchema, 'EventLog'],
-  [groupMemberSchema, 'GroupMember'],
-  [groupSchema, 'Group'],
-  [identityProviderLinkSchema, 'IdentityProviderLink'],
-  [refreshTokenSchema, 'RefreshToken'],
-  [twoFactorMethodSchema, 'TwoFactorMethod'],
-  [userRegistrationSchema, 'UserRegistration'],
-  [userSchema, 'User'],
-]);
+export const namedBlocks = new Map<z.ZodType, string>(
+  Object.entries(fusionAuthBlocks).map(([name, schema]) => [schema, name]),
+);
 
 function typeName(schema: z.ZodType): string {
   const name = namedBlocks.get(schema);

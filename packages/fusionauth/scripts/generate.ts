@@ -1,19 +1,19 @@
 /**
- * Writes the JSON Schemas (`schemas/<type>.json`, `schemas/index.json`) and `docs/fusionauth-events.md` from the
- * zod schemas. `--check` compares instead of writing and exits 1 naming the stale files.
+ * Writes, from the catalogue (src/events/catalogue.ts) and its zod schemas: the TypeScript interfaces and
+ * typed schemas in `src/events/generated/`, the JSON Schemas (`schemas/<type>.json`, `schemas/index.json`)
+ * and `docs/fusionauth-events.md`. `--check` compares instead of writing and exits 1 naming the stale files.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import {
-  type FusionAuthEventType,
-  fusionAuthEventMetadata,
-  fusionAuthEventSchemas,
-  fusionAuthEventTypes,
-  fusionAuthTypeAliases,
-} from '../src/events/index.js';
+import { fusionAuthTypeAliases } from '../src/events/catalogue.js';
+import { fusionAuthEventTypes } from '../src/events/event-types.js';
+import type { FusionAuthEventType } from '../src/events/generated/types.js';
+import { fusionAuthEventMetadata } from '../src/events/metadata.js';
+import { fusionAuthEventObjects } from '../src/events/schemas.js';
 import { describeField, namedBlocks } from './describe-field.js';
+import { generatedDir, typeScriptFiles } from './typescript.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const schemasDir = 'packages/fusionauth/schemas';
@@ -27,7 +27,7 @@ const blockIds = z.registry<{ id: string }>();
 for (const [schema, id] of namedBlocks) if (!blockIds.has(schema)) blockIds.add(schema, { id });
 
 export function jsonSchemaOf(type: FusionAuthEventType): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(fusionAuthEventSchemas[type], {
+  const { $schema, ...rest } = z.toJSONSchema(fusionAuthEventObjects[type], {
     // 'input' describes what FusionAuth may send, which is what a receiver validates.
     io: 'input',
     metadata: blockIds,
@@ -77,7 +77,7 @@ function markdown(): string {
   lines.push('', `Other spellings accepted: ${aliasText()}.`);
   for (const type of fusionAuthEventTypes) {
     lines.push('', `## \`${type}\``, '', fusionAuthEventMetadata[type].description, '');
-    const fields = Object.entries(fusionAuthEventSchemas[type].shape).filter(([key]) => !baseFields.has(key));
+    const fields = Object.entries(fusionAuthEventObjects[type].shape).filter(([key]) => !baseFields.has(key));
     if (fields.length === 0) lines.push('No fields beyond the common ones.');
     for (const [key, schema] of fields) lines.push(`- \`${key}\` ${describeField(schema)}`);
   }
@@ -93,25 +93,26 @@ const aliasText = () =>
 
 /** Every generated file, path relative to the repository root → content. Pure. */
 export function generate(): Map<string, string> {
-  const files = new Map<string, string>();
+  const files = typeScriptFiles();
   for (const type of fusionAuthEventTypes) files.set(`${schemasDir}/${type}.json`, json(jsonSchemaOf(type)));
   files.set(`${schemasDir}/index.json`, json(indexFile()));
   files.set(docsFile, markdown());
   return files;
 }
 
-/** Paths whose content differs from the generator's, plus files in `schemas/` it no longer writes. */
+/** Paths whose content differs from the generator's, plus files in its directories it no longer writes. */
 export function staleFiles(root: string, files: Map<string, string>): string[] {
   const stale = [...files].filter(([path, content]) => {
     const full = join(root, path);
     return !existsSync(full) || readFileSync(full, 'utf8') !== content;
   });
-  const dir = join(root, schemasDir);
-  const extra = existsSync(dir)
-    ? readdirSync(dir)
-        .map((name) => `${schemasDir}/${name}`)
-        .filter((path) => !files.has(path))
-    : [];
+  const extra = [schemasDir, generatedDir].flatMap((dir) =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir))
+          .map((name) => `${dir}/${name}`)
+          .filter((path) => !files.has(path))
+      : [],
+  );
   return [...stale.map(([path]) => path), ...extra];
 }
 

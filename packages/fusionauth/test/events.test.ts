@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { fusionAuthCatalogue } from '../src/events/catalogue.js';
 import {
   type FusionAuthEventType,
   fusionAuthEventMetadata,
@@ -14,6 +15,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const schemaOf = (type: FusionAuthEventType): z.ZodType => fusionAuthEventSchemas[type];
 const clone = <T>(value: T): T => structuredClone(value);
+const aliasOf = (alias: string) => (fusionAuthTypeAliases as Readonly<Record<string, string>>)[alias];
 
 // Maps keyed by ids or names, not objects with fields: an extra key there must have the map's value type.
 const maps = new Set(['tokens', 'roles', 'applicationTimeToLiveInSeconds']);
@@ -206,6 +208,24 @@ describe('metadata', () => {
       expect(meta.description).not.toBe('');
       expect(['tenant', 'instance', 'application']).toContain(meta.scope);
       expect(meta.since === null || /^1\.\d+\.\d+$/.test(meta.since)).toBe(true);
+    }
+  });
+
+  it('the type list, the schemas and the metadata come from one catalogue, in code-point order', () => {
+    expect(fusionAuthEventTypes).toEqual(Object.keys(fusionAuthCatalogue));
+    expect([...fusionAuthEventTypes]).toEqual([...fusionAuthEventTypes].sort());
+    expect(Object.keys(fusionAuthEventSchemas)).toEqual(fusionAuthEventTypes);
+    expect(Object.keys(fusionAuthEventMetadata)).toEqual(fusionAuthEventTypes);
+    for (const type of fusionAuthEventTypes) {
+      const [, transactional, since, scope, description] = fusionAuthCatalogue[type];
+      expect(fusionAuthEventMetadata[type]).toEqual({ transactional, since, scope, description });
+      const typeIssues = (spelling: string) =>
+        schemaOf(type)
+          .safeParse({ type: spelling, id: 'x' })
+          .error?.issues.filter((issue) => issue.path[0] === 'type') ?? [];
+      const aliases = Object.keys(fusionAuthTypeAliases).filter((alias) => aliasOf(alias) === type);
+      for (const spelling of [type, ...aliases]) expect(typeIssues(spelling), spelling).toEqual([]);
+      expect(typeIssues('other')).not.toEqual([]);
     }
   });
 

@@ -1,5 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { type LogtoEventMap, type LogtoUser, logtoReceiver } from '../src/index.js';
+import {
+  type LogtoEventMap,
+  type LogtoUser,
+  type LogtoUserData,
+  type LogtoUserDataUpdatedEvent,
+  type LogtoUserProfile,
+  logtoReceiver,
+} from '../src/index.js';
 
 describe('Logto typing', () => {
   it('handlers see their event', () => {
@@ -23,5 +30,39 @@ describe('Logto typing', () => {
       });
     // @ts-expect-error Logto names are PascalCase
     logtoReceiver({ signingKey: 'k' }).on('user.created', () => {});
+  });
+
+  it('User.Data.Updated: matchedRoute narrows data', () => {
+    logtoReceiver({ signingKey: 'k' }).on('User.Data.Updated', (event) => {
+      expectTypeOf(event).toEqualTypeOf<LogtoUserDataUpdatedEvent>();
+      if (event.matchedRoute === '/users/:userId/custom-data') {
+        expectTypeOf(event.data).toEqualTypeOf<Record<string, unknown> | null | undefined>();
+      } else if (event.matchedRoute === '/users/:userId/profile') {
+        expectTypeOf(event.data).toEqualTypeOf<LogtoUserProfile | null | undefined>();
+        expectTypeOf(event.data?.profile).toEqualTypeOf<string | null | undefined>();
+      } else {
+        expectTypeOf(event.matchedRoute).toEqualTypeOf<
+          '/users/:userId' | '/users/:userId/password' | null | undefined
+        >();
+        expectTypeOf(event.data).toEqualTypeOf<LogtoUserData | null | undefined>();
+        expectTypeOf(event.data?.profile).toEqualTypeOf<LogtoUserProfile | null | undefined>();
+      }
+      switch (event.matchedRoute) {
+        case '/users/:userId/profile':
+          expectTypeOf(event.data).toEqualTypeOf<LogtoUserProfile | null | undefined>();
+          break;
+        case '/users/:userId':
+        case '/users/:userId/password':
+          expectTypeOf(event.data).toEqualTypeOf<LogtoUserData | null | undefined>();
+          break;
+      }
+    });
+  });
+
+  it('a user’s profile is the profile object; other User.* events carry the user', () => {
+    expectTypeOf<LogtoUser['profile']>().toEqualTypeOf<LogtoUserProfile | null | undefined>();
+    expectTypeOf<LogtoEventMap['User.SuspensionStatus.Updated']['data']>().toEqualTypeOf<
+      LogtoUserData | null | undefined
+    >();
   });
 });

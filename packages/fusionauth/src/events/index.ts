@@ -1,29 +1,31 @@
-export * from './blocks/audit-log.js';
-export * from './blocks/base-event.js';
-export * from './blocks/entity.js';
-export * from './blocks/event-info.js';
-export * from './blocks/event-log.js';
-export * from './blocks/group.js';
-export * from './blocks/group-member.js';
-export { type OpenEnum, openEnum } from './blocks/helpers.js';
-export * from './blocks/identity-provider-link.js';
-export * from './blocks/location.js';
-export * from './blocks/refresh-token.js';
-export * from './blocks/two-factor-method.js';
-export * from './blocks/user.js';
-export * from './blocks/user-registration.js';
-export * from './entity-events.js';
-export * from './event-types.js';
-export * from './group-events.js';
-export * from './group-member-events.js';
-export * from './identity-events.js';
-export * from './jwt-events.js';
-export * from './login-events.js';
-export * from './metadata.js';
-export * from './password-events.js';
-export * from './registration-events.js';
-export * from './schemas.js';
-export * from './system-events.js';
-export * from './two-factor-events.js';
-export * from './user-action-event.js';
-export * from './user-events.js';
+export { type OpenEnum, openEnum } from '@authhooks/core';
+export { auditLogSchema } from './blocks/audit-log.js';
+export { baseEventSchema, baseEventShape, eventSchema } from './blocks/base-event.js';
+export { entitySchema, entityTypePermissionSchema, entityTypeSchema } from './blocks/entity.js';
+export { eventInfoSchema } from './blocks/event-info.js';
+export { eventLogSchema } from './blocks/event-log.js';
+export { applicationRoleSchema, groupSchema } from './blocks/group.js';
+export { groupMemberSchema } from './blocks/group-member.js';
+export { identityProviderLinkSchema } from './blocks/identity-provider-link.js';
+export { locationSchema } from './blocks/location.js';
+export { refreshTokenSchema } from './blocks/refresh-token.js';
+export { twoFactorMethodSchema, userTwoFactorSchema } from './blocks/two-factor-method.js';
+export { loginIdTypeSchema, userIdentitySchema, userSchema } from './blocks/user.js';
+export {
+  usernameStatusSchema,
+  userRegistrationSchema,
+  userRegistrationWithApplicationIdSchema,
+} from './blocks/user-registration.js';
+export type { FusionAuthEventScope } from './catalogue.js';
+export { fusionAuthEventTypes, fusionAuthTypeAliases } from './event-types.js';
+export * from './generated/schemas.js';
+export type * from './generated/types.js';
+export {
+  authenticationThreatSchema,
+  authenticationTypeSchema,
+  loginFailureReasonSchema,
+} from './login-events.js';
+export { type FusionAuthEventMetadata, fusionAuthEventMetadata, isTransactional } from './metadata.js';
+export { type FusionAuthEventSchemas, fusionAuthEventSchemas } from './schemas.js';
+export { clientRiskSchema, messageTypeSchema } from './two-factor-events.js';
+export { emailAddressSchema, emailSchema } from './user-action-event.js';

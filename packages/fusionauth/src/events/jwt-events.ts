@@ -1,32 +1,25 @@
 import { z } from 'zod';
-import { eventSchema } from './blocks/base-event.js';
 import { opt, stringList } from './blocks/helpers.js';
 import { refreshTokenSchema } from './blocks/refresh-token.js';
 import { userSchema } from './blocks/user.js';
 
-export const jwtPublicKeyUpdateEventSchema = eventSchema('jwt.public-key.update', {
-  applicationIds: opt(stringList()),
-});
+export const jwtPublicKeyUpdate = { applicationIds: opt(stringList()) };
 
-export const jwtRefreshEventSchema = eventSchema('jwt.refresh', {
+export const jwtRefresh = {
   applicationId: opt(z.string()),
-  /** The previous access token (encoded JWT). */
-  original: opt(z.string()),
+  original: opt(z.string().describe('The previous access token (encoded JWT).')),
   refreshToken: opt(z.string()),
   token: opt(z.string()),
   userId: opt(z.string()),
-});
+};
 
 /** One token, all of a user's tokens, or all tokens of an application: `user` is absent in the last case. */
-export const jwtRefreshTokenRevokeEventSchema = eventSchema('jwt.refresh-token.revoke', {
+export const jwtRefreshTokenRevoke = {
   applicationId: opt(z.string()),
-  /** Application id → access-token lifetime, so receivers know how long issued JWTs stay valid. */
-  applicationTimeToLiveInSeconds: opt(z.record(z.string(), z.number())),
+  applicationTimeToLiveInSeconds: opt(z.record(z.string(), z.number())).describe(
+    'Application id → access-token lifetime, so receivers know how long issued JWTs stay valid.',
+  ),
   refreshToken: opt(refreshTokenSchema),
   user: opt(userSchema),
   userId: opt(z.string()),
-});
-
-export type JwtPublicKeyUpdateEvent = z.output<typeof jwtPublicKeyUpdateEventSchema>;
-export type JwtRefreshEvent = z.output<typeof jwtRefreshEventSchema>;
-export type JwtRefreshTokenRevokeEvent = z.output<typeof jwtRefreshTokenRevokeEventSchema>;
+};

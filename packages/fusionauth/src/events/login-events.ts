@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventSchema } from './blocks/base-event.js';
 import { openEnum, opt } from './blocks/helpers.js';
 import { userSchema } from './blocks/user.js';
+import type { LoginFailureReason } from './generated/types.js';
 
 export const authenticationTypeSchema = openEnum([
   'APPLE',
@@ -36,35 +36,21 @@ export const authenticationTypeSchema = openEnum([
 
 export const authenticationThreatSchema = openEnum(['ImpossibleTravel'] as const);
 
-const login = {
+export const loginFailureReasonObject = z.looseObject({
+  code: opt(openEnum(['credentials', 'lambdaValidation'] as const)),
+  lambdaId: opt(z.string()),
+  lambdaResult: opt(z.looseObject({ errors: opt(z.unknown()) })),
+});
+export const loginFailureReasonSchema: z.ZodType<LoginFailureReason> = loginFailureReasonObject;
+
+export const login = {
   user: userSchema,
   applicationId: opt(z.string()),
   authenticationType: opt(authenticationTypeSchema),
   connectorId: opt(z.string()),
   identityProviderId: opt(z.string()),
   identityProviderName: opt(z.string()),
-  /** Deprecated since 1.30.0 in favour of `info.ipAddress`. */
-  ipAddress: opt(z.string()),
+  ipAddress: opt(z.string().describe('Deprecated since 1.30.0 in favour of `info.ipAddress`.')),
 };
-
-export const loginFailureReasonSchema = z.looseObject({
-  code: opt(openEnum(['credentials', 'lambdaValidation'] as const)),
-  lambdaId: opt(z.string()),
-  lambdaResult: opt(z.looseObject({ errors: opt(z.unknown()) })),
-});
-
-export const userLoginSuccessEventSchema = eventSchema('user.login.success', login);
-export const userLoginFailedEventSchema = eventSchema('user.login.failed', {
-  ...login,
-  reason: opt(loginFailureReasonSchema),
-});
-export const userLoginNewDeviceEventSchema = eventSchema('user.login.new-device', login);
-export const userLoginSuspiciousEventSchema = eventSchema('user.login.suspicious', {
-  ...login,
-  threatsDetected: opt(z.array(authenticationThreatSchema)),
-});
-
-export type UserLoginSuccessEvent = z.output<typeof userLoginSuccessEventSchema>;
-export type UserLoginFailedEvent = z.output<typeof userLoginFailedEventSchema>;
-export type UserLoginNewDeviceEvent = z.output<typeof userLoginNewDeviceEventSchema>;
-export type UserLoginSuspiciousEvent = z.output<typeof userLoginSuspiciousEventSchema>;
+export const loginFailed = { ...login, reason: opt(loginFailureReasonSchema) };
+export const loginSuspicious = { ...login, threatsDetected: opt(z.array(authenticationThreatSchema)) };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { eventSchema } from './blocks/base-event.js';
 import { instant, openEnum, opt, stringList } from './blocks/helpers.js';
+import type { Email, EmailAddress } from './generated/types.js';
 
-export const emailAddressSchema = z.looseObject({ address: opt(z.string()), display: opt(z.string()) });
+export const emailAddressObject = z.looseObject({ address: opt(z.string()), display: opt(z.string()) });
+export const emailAddressSchema: z.ZodType<EmailAddress> = emailAddressObject;
 
-export const emailSchema = z.looseObject({
+export const emailObject = z.looseObject({
   attachments: opt(z.array(z.unknown())),
   bcc: opt(z.array(emailAddressSchema)),
   cc: opt(z.array(emailAddressSchema)),
@@ -15,10 +16,9 @@ export const emailSchema = z.looseObject({
   text: opt(z.string()),
   to: opt(z.array(emailAddressSchema)),
 });
+export const emailSchema: z.ZodType<Email> = emailObject;
 
-export type Email = z.output<typeof emailSchema>;
-
-export const userActionEventSchema = eventSchema('user.action', {
+export const userAction = {
   action: opt(z.string()),
   actionId: opt(z.string()),
   actioneeUserId: opt(z.string()),
@@ -37,6 +37,4 @@ export const userActionEventSchema = eventSchema('user.action', {
   phase: opt(openEnum(['start', 'modify', 'cancel', 'end'] as const)),
   reason: opt(z.string()),
   reasonCode: opt(z.string()),
-});
-
-export type UserActionEvent = z.output<typeof userActionEventSchema>;
+};

@@ -1,38 +1,73 @@
 import { openEnum, opt } from '@authhooks/core';
 import { z } from 'zod';
+import type { LogtoApplication, LogtoUser, LogtoUserProfile } from './generated/types.js';
 
 // Logto sends `null` for absent values and drops keys whose value is `undefined`: `opt` accepts both.
 export { openEnum, opt } from '@authhooks/core';
 
-const stringList = z.array(z.string());
-export const ids = opt(stringList);
+/** A free-form JSON object (`customData`, `identities`, …). */
+export const jsonObject = z.record(z.string(), z.unknown());
+export const ids = opt(z.array(z.string()));
 
-/** `userInfoSelectFields`: timestamps are epoch-ms numbers, absent values null. */
-export const userEntitySchema = z.looseObject({
-  id: z.string(),
-  username: opt(z.string()),
-  primaryEmail: opt(z.string()),
-  primaryPhone: opt(z.string()),
-  name: opt(z.string()),
-  avatar: opt(z.string()),
-  customData: opt(z.record(z.string(), z.unknown())),
-  identities: opt(z.record(z.string(), z.unknown())),
-  profile: opt(z.record(z.string(), z.unknown())),
-  applicationId: opt(z.string()),
-  isSuspended: opt(z.boolean()),
-  hasPassword: opt(z.boolean()),
-  lastSignInAt: opt(z.number()),
-  createdAt: opt(z.number()),
-  updatedAt: opt(z.number()),
-});
-export type LogtoUser = z.output<typeof userEntitySchema>;
+// Each block is exported twice: `…Object`, the zod object, whose output type the type tests compare with
+// the generated interface; and `…Schema`, the same object typed by that interface, which the package
+// exports, so that its .d.ts names the interface instead of spelling out zod's types.
 
-export const applicationSchema = z.looseObject({
+export const userProfileObject = z
+  .looseObject({
+    familyName: opt(z.string()),
+    givenName: opt(z.string()),
+    middleName: opt(z.string()),
+    nickname: opt(z.string()),
+    preferredUsername: opt(z.string()),
+    profile: opt(z.string().describe('The OIDC `profile` claim: a URL of the user’s profile page.')),
+    website: opt(z.string()),
+    gender: opt(z.string()),
+    birthdate: opt(z.string()),
+    zoneinfo: opt(z.string()),
+    locale: opt(z.string()),
+    address: opt(
+      z.looseObject({
+        formatted: opt(z.string()),
+        streetAddress: opt(z.string()),
+        locality: opt(z.string()),
+        region: opt(z.string()),
+        postalCode: opt(z.string()),
+        country: opt(z.string()),
+      }),
+    ),
+  })
+  .describe('`user.profile`: the OpenID Connect standard claims Logto keeps for a user.');
+export const userProfileSchema: z.ZodType<LogtoUserProfile> = userProfileObject;
+
+export const userEntityObject = z
+  .looseObject({
+    id: z.string(),
+    username: opt(z.string()),
+    primaryEmail: opt(z.string()),
+    primaryPhone: opt(z.string()),
+    name: opt(z.string()),
+    avatar: opt(z.string()),
+    customData: opt(jsonObject),
+    identities: opt(jsonObject),
+    profile: opt(userProfileSchema),
+    applicationId: opt(z.string()),
+    isSuspended: opt(z.boolean()),
+    hasPassword: opt(z.boolean()),
+    lastSignInAt: opt(z.number()),
+    createdAt: opt(z.number()),
+    updatedAt: opt(z.number()),
+  })
+  .describe('A Logto user (`userInfoSelectFields`): timestamps are epoch-ms numbers, absent values null.');
+export const userEntitySchema: z.ZodType<LogtoUser> = userEntityObject;
+
+export const applicationObject = z.looseObject({
   id: z.string(),
   type: opt(openEnum(['Native', 'SPA', 'Traditional', 'MachineToMachine', 'Protected', 'SAML'] as const)),
   name: opt(z.string()),
   description: opt(z.string()),
 });
+export const applicationSchema: z.ZodType<LogtoApplication> = applicationObject;
 
 /** Fields every Logto payload carries. */
 export const baseFields = {
@@ -59,12 +94,9 @@ export const managementFields = {
   matchedRoute: opt(z.string()),
 };
 
+/** One event schema: the common fields, a literal `event`, and the event's own fields (which may override them). */
 export function logtoEvent<const E extends string, S extends z.ZodRawShape>(event: E, shape: S) {
-  return z.looseObject({
-    event: z.literal(event),
-    ...baseFields,
-    ...experienceFields,
-    ...managementFields,
-    ...shape,
-  });
+  return z
+    .looseObject({ event: z.literal(event), ...baseFields, ...experienceFields, ...managementFields })
+    .extend(shape);
 }

@@ -1,9 +1,25 @@
 import { z } from 'zod';
-import { ids, logtoEvent, opt, userEntitySchema } from './common.js';
+import { jsonObject, opt, userEntityObject } from './common.js';
+import type {
+  LogtoOrganization,
+  LogtoOrganizationRole,
+  LogtoOrganizationScope,
+  LogtoRole,
+  LogtoScope,
+  LogtoTrustedDevice,
+  LogtoUserData,
+} from './generated/types.js';
 
-// `data` is the route's response body; absent on most deletions (the route answered 204).
-const userData = userEntitySchema.partial().loose();
-const role = z.looseObject({
+// What data events carry in `data`: the route's response body (absent on most deletions, which answer 204).
+// `…Object` is the zod object, `…Schema` the same typed by its generated interface (see common.ts).
+
+export const userDataObject = userEntityObject
+  .partial()
+  .loose()
+  .describe('The user in `data` of `User.*` events: the route’s response, or the user without a route.');
+export const userDataSchema: z.ZodType<LogtoUserData> = userDataObject;
+
+export const roleObject = z.looseObject({
   tenantId: opt(z.string()),
   id: z.string(),
   name: opt(z.string()),
@@ -11,7 +27,9 @@ const role = z.looseObject({
   type: opt(z.string()),
   isDefault: opt(z.boolean()),
 });
-const scope = z.looseObject({
+export const roleSchema: z.ZodType<LogtoRole> = roleObject;
+
+export const scopeObject = z.looseObject({
   tenantId: opt(z.string()),
   id: z.string(),
   resourceId: opt(z.string()),
@@ -19,101 +37,39 @@ const scope = z.looseObject({
   description: opt(z.string()),
   createdAt: opt(z.number()),
 });
-const organization = z.looseObject({
+export const scopeSchema: z.ZodType<LogtoScope> = scopeObject;
+
+export const organizationObject = z.looseObject({
   tenantId: opt(z.string()),
   id: z.string(),
   name: opt(z.string()),
   description: opt(z.string()),
-  customData: opt(z.record(z.string(), z.unknown())),
+  customData: opt(jsonObject),
   isMfaRequired: opt(z.boolean()),
   createdAt: opt(z.number()),
 });
-const organizationRole = role.pick({ tenantId: true, id: true, name: true, description: true, type: true });
-const organizationScope = role.pick({ tenantId: true, id: true, name: true, description: true });
-const trustedDevice = z.looseObject({ id: z.string(), userId: opt(z.string()), expiresAt: opt(z.number()) });
+export const organizationSchema: z.ZodType<LogtoOrganization> = organizationObject;
 
-export const userCreatedSchema = logtoEvent('User.Created', { data: opt(userData) });
-export const userDeletedSchema = logtoEvent('User.Deleted', { data: opt(userData) });
-/** `data` is the whole user, or only `customData` / `profile` for those routes: see `matchedRoute`. */
-export const userDataUpdatedSchema = logtoEvent('User.Data.Updated', { data: opt(userData) });
-export const userSuspensionStatusUpdatedSchema = logtoEvent('User.SuspensionStatus.Updated', {
-  data: opt(userData),
+export const organizationRoleObject = roleObject.pick({
+  tenantId: true,
+  id: true,
+  name: true,
+  description: true,
+  type: true,
 });
+export const organizationRoleSchema: z.ZodType<LogtoOrganizationRole> = organizationRoleObject;
 
-export const roleCreatedSchema = logtoEvent('Role.Created', { data: opt(role) });
-export const roleDeletedSchema = logtoEvent('Role.Deleted', { data: opt(role) });
-export const roleDataUpdatedSchema = logtoEvent('Role.Data.Updated', { data: opt(role) });
-/** `data` lists every scope now on the role (not a delta); absent after a DELETE. */
-export const roleScopesUpdatedSchema = logtoEvent('Role.Scopes.Updated', {
-  roleId: opt(z.string()),
-  data: opt(z.array(scope)),
+export const organizationScopeObject = roleObject.pick({
+  tenantId: true,
+  id: true,
+  name: true,
+  description: true,
 });
+export const organizationScopeSchema: z.ZodType<LogtoOrganizationScope> = organizationScopeObject;
 
-export const scopeCreatedSchema = logtoEvent('Scope.Created', { data: opt(scope) });
-export const scopeDeletedSchema = logtoEvent('Scope.Deleted', { data: opt(scope) });
-export const scopeDataUpdatedSchema = logtoEvent('Scope.Data.Updated', { data: opt(scope) });
-
-export const organizationCreatedSchema = logtoEvent('Organization.Created', { data: opt(organization) });
-export const organizationDeletedSchema = logtoEvent('Organization.Deleted', { data: opt(organization) });
-export const organizationDataUpdatedSchema = logtoEvent('Organization.Data.Updated', {
-  data: opt(organization),
+export const trustedDeviceObject = z.looseObject({
+  id: z.string(),
+  userId: opt(z.string()),
+  expiresAt: opt(z.number()),
 });
-/** The delta arrays exist since Logto 1.40 and are omitted when empty: absent means "unknown or none". */
-export const organizationMembershipUpdatedSchema = logtoEvent('Organization.Membership.Updated', {
-  organizationId: opt(z.string()),
-  addedUserIds: ids,
-  removedUserIds: ids,
-  addedApplicationIds: ids,
-  removedApplicationIds: ids,
-});
-
-export const organizationRoleCreatedSchema = logtoEvent('OrganizationRole.Created', {
-  data: opt(organizationRole),
-});
-export const organizationRoleDeletedSchema = logtoEvent('OrganizationRole.Deleted', {
-  data: opt(organizationRole),
-});
-export const organizationRoleDataUpdatedSchema = logtoEvent('OrganizationRole.Data.Updated', {
-  data: opt(organizationRole),
-});
-export const organizationRoleScopesUpdatedSchema = logtoEvent('OrganizationRole.Scopes.Updated', {
-  organizationRoleId: opt(z.string()),
-});
-
-export const organizationScopeCreatedSchema = logtoEvent('OrganizationScope.Created', {
-  data: opt(organizationScope),
-});
-export const organizationScopeDeletedSchema = logtoEvent('OrganizationScope.Deleted', {
-  data: opt(organizationScope),
-});
-export const organizationScopeDataUpdatedSchema = logtoEvent('OrganizationScope.Data.Updated', {
-  data: opt(organizationScope),
-});
-
-export const trustedDeviceCreatedSchema = logtoEvent('TrustedDevice.Created', { data: opt(trustedDevice) });
-export const trustedDeviceDeletedSchema = logtoEvent('TrustedDevice.Deleted', { data: opt(trustedDevice) });
-
-export type LogtoUserCreatedEvent = z.output<typeof userCreatedSchema>;
-export type LogtoUserDeletedEvent = z.output<typeof userDeletedSchema>;
-export type LogtoUserDataUpdatedEvent = z.output<typeof userDataUpdatedSchema>;
-export type LogtoUserSuspensionStatusUpdatedEvent = z.output<typeof userSuspensionStatusUpdatedSchema>;
-export type LogtoRoleCreatedEvent = z.output<typeof roleCreatedSchema>;
-export type LogtoRoleDeletedEvent = z.output<typeof roleDeletedSchema>;
-export type LogtoRoleDataUpdatedEvent = z.output<typeof roleDataUpdatedSchema>;
-export type LogtoRoleScopesUpdatedEvent = z.output<typeof roleScopesUpdatedSchema>;
-export type LogtoScopeCreatedEvent = z.output<typeof scopeCreatedSchema>;
-export type LogtoScopeDeletedEvent = z.output<typeof scopeDeletedSchema>;
-export type LogtoScopeDataUpdatedEvent = z.output<typeof scopeDataUpdatedSchema>;
-export type LogtoOrganizationCreatedEvent = z.output<typeof organizationCreatedSchema>;
-export type LogtoOrganizationDeletedEvent = z.output<typeof organizationDeletedSchema>;
-export type LogtoOrganizationDataUpdatedEvent = z.output<typeof organizationDataUpdatedSchema>;
-export type LogtoOrganizationMembershipUpdatedEvent = z.output<typeof organizationMembershipUpdatedSchema>;
-export type LogtoOrganizationRoleCreatedEvent = z.output<typeof organizationRoleCreatedSchema>;
-export type LogtoOrganizationRoleDeletedEvent = z.output<typeof organizationRoleDeletedSchema>;
-export type LogtoOrganizationRoleDataUpdatedEvent = z.output<typeof organizationRoleDataUpdatedSchema>;
-export type LogtoOrganizationRoleScopesUpdatedEvent = z.output<typeof organizationRoleScopesUpdatedSchema>;
-export type LogtoOrganizationScopeCreatedEvent = z.output<typeof organizationScopeCreatedSchema>;
-export type LogtoOrganizationScopeDeletedEvent = z.output<typeof organizationScopeDeletedSchema>;
-export type LogtoOrganizationScopeDataUpdatedEvent = z.output<typeof organizationScopeDataUpdatedSchema>;
-export type LogtoTrustedDeviceCreatedEvent = z.output<typeof trustedDeviceCreatedSchema>;
-export type LogtoTrustedDeviceDeletedEvent = z.output<typeof trustedDeviceDeletedSchema>;
+export const trustedDeviceSchema: z.ZodType<LogtoTrustedDevice> = trustedDeviceObject;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import type { AuditLog } from '../generated/types.js';
 import { instant, jsonObject, opt } from './helpers.js';
 
-export const auditLogSchema = z.looseObject({
-  /** A sequence number, not a UUID. */
-  id: z.number(),
+export const auditLogObject = z.looseObject({
+  id: z.number().describe('A sequence number, not a UUID.'),
   data: opt(jsonObject()),
   insertInstant: opt(instant()),
   insertUser: opt(z.string()),
@@ -13,5 +13,4 @@ export const auditLogSchema = z.looseObject({
   reason: opt(z.string()),
   tenantId: opt(z.string()),
 });
-
-export type AuditLog = z.output<typeof auditLogSchema>;
+export const auditLogSchema: z.ZodType<AuditLog> = auditLogObject;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Entity, EntityType, EntityTypePermission } from '../generated/types.js';
 import { instant, jsonObject, opt } from './helpers.js';
 
-export const entityTypePermissionSchema = z.looseObject({
+export const entityTypePermissionObject = z.looseObject({
   id: opt(z.string()),
   data: opt(jsonObject()),
   description: opt(z.string()),
@@ -10,8 +11,9 @@ export const entityTypePermissionSchema = z.looseObject({
   lastUpdateInstant: opt(instant()),
   name: opt(z.string()),
 });
+export const entityTypePermissionSchema: z.ZodType<EntityTypePermission> = entityTypePermissionObject;
 
-export const entityTypeSchema = z.looseObject({
+export const entityTypeObject = z.looseObject({
   id: opt(z.string()),
   data: opt(jsonObject()),
   insertInstant: opt(instant()),
@@ -26,8 +28,9 @@ export const entityTypeSchema = z.looseObject({
   name: opt(z.string()),
   permissions: opt(z.array(entityTypePermissionSchema)),
 });
+export const entityTypeSchema: z.ZodType<EntityType> = entityTypeObject;
 
-export const entitySchema = z.looseObject({
+export const entityObject = z.looseObject({
   id: z.string(),
   clientId: opt(z.string()),
   clientSecret: opt(z.string()),
@@ -39,6 +42,4 @@ export const entitySchema = z.looseObject({
   tenantId: opt(z.string()),
   type: opt(entityTypeSchema),
 });
-
-export type EntityType = z.output<typeof entityTypeSchema>;
-export type Entity = z.output<typeof entitySchema>;
+export const entitySchema: z.ZodType<Entity> = entityObject;

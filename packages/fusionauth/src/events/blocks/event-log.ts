@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import type { EventLog } from '../generated/types.js';
 import { instant, openEnum, opt } from './helpers.js';
 
-export const eventLogSchema = z.looseObject({
-  /** A sequence number, not a UUID. */
-  id: z.number(),
+export const eventLogObject = z.looseObject({
+  id: z.number().describe('A sequence number, not a UUID.'),
   insertInstant: opt(instant()),
   message: opt(z.string()),
   type: opt(openEnum(['Information', 'Debug', 'Error'] as const)),
 });
-
-export type EventLog = z.output<typeof eventLogSchema>;
+export const eventLogSchema: z.ZodType<EventLog> = eventLogObject;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { ApplicationRole, Group } from '../generated/types.js';
 import { instant, jsonObject, opt } from './helpers.js';
 
-export const applicationRoleSchema = z.looseObject({
+export const applicationRoleObject = z.looseObject({
   id: opt(z.string()),
   description: opt(z.string()),
   insertInstant: opt(instant()),
@@ -10,17 +11,17 @@ export const applicationRoleSchema = z.looseObject({
   lastUpdateInstant: opt(instant()),
   name: opt(z.string()),
 });
+export const applicationRoleSchema: z.ZodType<ApplicationRole> = applicationRoleObject;
 
-export const groupSchema = z.looseObject({
+export const groupObject = z.looseObject({
   id: z.string(),
   data: opt(jsonObject()),
   insertInstant: opt(instant()),
   lastUpdateInstant: opt(instant()),
   name: opt(z.string()),
-  /** Application id → roles the group grants in it. */
-  roles: opt(z.record(z.string(), z.array(applicationRoleSchema))),
+  roles: opt(z.record(z.string(), z.array(applicationRoleSchema))).describe(
+    'Application id → roles the group grants in it.',
+  ),
   tenantId: opt(z.string()),
 });
-
-export type ApplicationRole = z.output<typeof applicationRoleSchema>;
-export type Group = z.output<typeof groupSchema>;
+export const groupSchema: z.ZodType<Group> = groupObject;

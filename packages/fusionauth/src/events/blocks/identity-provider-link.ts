@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { IdentityProviderLink } from '../generated/types.js';
 import { instant, jsonObject, opt } from './helpers.js';
 
-export const identityProviderLinkSchema = z.looseObject({
+export const identityProviderLinkObject = z.looseObject({
   data: opt(jsonObject()),
   displayName: opt(z.string()),
   identityProviderId: opt(z.string()),
@@ -14,5 +15,4 @@ export const identityProviderLinkSchema = z.looseObject({
   token: opt(z.string()),
   userId: opt(z.string()),
 });
-
-export type IdentityProviderLink = z.output<typeof identityProviderLinkSchema>;
+export const identityProviderLinkSchema: z.ZodType<IdentityProviderLink> = identityProviderLinkObject;

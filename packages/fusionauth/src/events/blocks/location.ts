@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Location } from '../generated/types.js';
 import { opt } from './helpers.js';
 
-export const locationSchema = z.looseObject({
+export const locationObject = z.looseObject({
   city: opt(z.string()),
   country: opt(z.string()),
   displayString: opt(z.string()),
@@ -10,5 +11,4 @@ export const locationSchema = z.looseObject({
   region: opt(z.string()),
   zipcode: opt(z.string()),
 });
-
-export type Location = z.output<typeof locationSchema>;
+export const locationSchema: z.ZodType<Location> = locationObject;

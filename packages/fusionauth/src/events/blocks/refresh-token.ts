@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { RefreshToken } from '../generated/types.js';
 import { instant, jsonObject, opt, stringList } from './helpers.js';
 
-export const refreshTokenSchema = z.looseObject({
+export const refreshTokenObject = z.looseObject({
   id: opt(z.string()),
   applicationId: opt(z.string()),
   data: opt(jsonObject()),
@@ -26,5 +27,4 @@ export const refreshTokenSchema = z.looseObject({
   token: opt(z.string()),
   userId: opt(z.string()),
 });
-
-export type RefreshToken = z.output<typeof refreshTokenSchema>;
+export const refreshTokenSchema: z.ZodType<RefreshToken> = refreshTokenObject;

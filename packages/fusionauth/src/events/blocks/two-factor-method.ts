@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { TwoFactorMethod, UserTwoFactor } from '../generated/types.js';
 import { instant, openEnum, opt, stringList } from './helpers.js';
 
-export const twoFactorMethodSchema = z.looseObject({
+export const twoFactorMethodObject = z.looseObject({
   id: opt(z.string()),
   authenticator: opt(
     z.looseObject({
@@ -16,14 +17,13 @@ export const twoFactorMethodSchema = z.looseObject({
   mobilePhone: opt(z.string()),
   secret: opt(z.string()),
 });
+export const twoFactorMethodSchema: z.ZodType<TwoFactorMethod> = twoFactorMethodObject;
 
-export type TwoFactorMethod = z.output<typeof twoFactorMethodSchema>;
-
-/** `user.twoFactor`. */
-export const userTwoFactorSchema = z.looseObject({
-  methods: opt(z.array(twoFactorMethodSchema)),
-  recoveryCodes: opt(stringList()),
-  lastUpdateInstant: opt(instant()),
-});
-
-export type UserTwoFactor = z.output<typeof userTwoFactorSchema>;
+export const userTwoFactorObject = z
+  .looseObject({
+    methods: opt(z.array(twoFactorMethodSchema)),
+    recoveryCodes: opt(stringList()),
+    lastUpdateInstant: opt(instant()),
+  })
+  .describe('`user.twoFactor`.');
+export const userTwoFactorSchema: z.ZodType<UserTwoFactor> = userTwoFactorObject;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { UserRegistration, UserRegistrationWithApplicationId } from '../generated/types.js';
 import { instant, jsonObject, openEnum, opt, stringList } from './helpers.js';
 
 export const usernameStatusSchema = openEnum(['ACTIVE', 'PENDING', 'REJECTED'] as const);
 
-export const userRegistrationSchema = z.looseObject({
+export const userRegistrationObject = z.looseObject({
   id: opt(z.string()),
   applicationId: opt(z.string()),
   authenticationToken: opt(z.string()),
@@ -21,5 +22,12 @@ export const userRegistrationSchema = z.looseObject({
   verified: opt(z.boolean()),
   verifiedInstant: opt(instant()),
 });
+export const userRegistrationSchema: z.ZodType<UserRegistration> = userRegistrationObject;
 
-export type UserRegistration = z.output<typeof userRegistrationSchema>;
+// FusionAuth always sends the registration on user.registration.* events; which application it is for is
+// what handlers rely on.
+export const userRegistrationWithApplicationIdObject = userRegistrationObject
+  .extend({ applicationId: z.string() })
+  .describe('The registration a `user.registration.*` event is about: its `applicationId` is always sent.');
+export const userRegistrationWithApplicationIdSchema: z.ZodType<UserRegistrationWithApplicationId> =
+  userRegistrationWithApplicationIdObject;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { User, UserIdentity } from '../generated/types.js';
 import { groupMemberSchema } from './group-member.js';
 import { instant, jsonObject, openEnum, opt, stringList } from './helpers.js';
 import { userTwoFactorSchema } from './two-factor-method.js';
@@ -6,23 +7,23 @@ import { usernameStatusSchema, userRegistrationSchema } from './user-registratio
 
 export const loginIdTypeSchema = openEnum(['email', 'phoneNumber', 'username'] as const);
 
-/** `user.identities[]` (since 1.59.0). */
-export const userIdentitySchema = z.looseObject({
-  displayValue: opt(z.string()),
-  insertInstant: opt(instant()),
-  lastLoginInstant: opt(instant()),
-  lastUpdateInstant: opt(instant()),
-  primary: opt(z.boolean()),
-  type: opt(loginIdTypeSchema),
-  value: opt(z.string()),
-  verified: opt(z.boolean()),
-  verifiedInstant: opt(instant()),
-  verifiedReason: opt(z.string()),
-});
+export const userIdentityObject = z
+  .looseObject({
+    displayValue: opt(z.string()),
+    insertInstant: opt(instant()),
+    lastLoginInstant: opt(instant()),
+    lastUpdateInstant: opt(instant()),
+    primary: opt(z.boolean()),
+    type: opt(loginIdTypeSchema),
+    value: opt(z.string()),
+    verified: opt(z.boolean()),
+    verifiedInstant: opt(instant()),
+    verifiedReason: opt(z.string()),
+  })
+  .describe('`user.identities[]` (since 1.59.0).');
+export const userIdentitySchema: z.ZodType<UserIdentity> = userIdentityObject;
 
-export type UserIdentity = z.output<typeof userIdentitySchema>;
-
-export const userSchema = z.looseObject({
+export const userObject = z.looseObject({
   id: z.string(),
   active: opt(z.boolean()),
   birthDate: opt(z.string()),
@@ -56,13 +57,11 @@ export const userSchema = z.looseObject({
   tenantId: opt(z.string()),
   timezone: opt(z.string()),
   twoFactor: opt(userTwoFactorSchema),
-  /** Older payloads only. */
-  twoFactorEnabled: opt(z.boolean()),
+  twoFactorEnabled: opt(z.boolean().describe('Older payloads only.')),
   uniqueUsername: opt(z.string()),
   username: opt(z.string()),
   usernameStatus: opt(usernameStatusSchema),
   verified: opt(z.boolean()),
   verifiedInstant: opt(instant()),
 });
-
-export type User = z.output<typeof userSchema>;
+export const userSchema: z.ZodType<User> = userObject;
