@@ -85,7 +85,8 @@ function receiveSender(receiver: Receiver): Send {
   };
 }
 
-function injectSender(app: FastifyInstance, url: string): Send {
+/** Drives a Fastify app in-process with `inject()`. */
+export function injectSender(app: FastifyInstance, url: string): Send {
   return async (request) => {
     let payload: string | Buffer | NodeJS.ReadableStream | undefined;
     let pulled: (() => number) | undefined;

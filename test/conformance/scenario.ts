@@ -172,7 +172,7 @@ export interface Environment {
 }
 
 /** Options of one mounted webhook beyond what every one gets (a quiet logger, an idempotency store). */
-export type Variant = (env: Environment) => FusionWebhookOptions;
+export type Variant = (env: Environment | undefined) => FusionWebhookOptions;
 
 /** The webhooks the table mounts, by name. Rows say which one they need (default: `default`). */
 export const variants = {
@@ -194,11 +194,15 @@ export const variants = {
   'responses: handled 204': () => ({ authorization, responses: { handled: 204 } }),
   'HTTP Basic': () => ({ basicAuth: basicCredentials }),
   'signed (HMAC key)': () => ({ signature: { hmacSecret } }),
-  'signed (JWKS down)': (env) => ({ signature: { jwksUrl: env.jwksDownUrl } }),
+  'signed (JWKS down)': (env) => {
+    if (env === undefined) throw new Error('the JWKS-down webhook needs the URL of a JWKS that is down');
+    return { signature: { jwksUrl: env.jwksDownUrl } };
+  },
 } as const satisfies Record<string, Variant>;
 
 export type VariantName = keyof typeof variants;
 
-export function optionsOf(name: VariantName, env: Environment): FusionWebhookOptions {
+/** The options of a named webhook, with a fresh idempotency store and a quiet logger. */
+export function optionsOf(name: VariantName = 'default', env?: Environment): FusionWebhookOptions {
   return { logger: silentLogger, idempotency: storeWithOutage(), ...variants[name](env) };
 }
