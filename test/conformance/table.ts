@@ -5,6 +5,7 @@ import type { Send, TestRequest, TestResponse } from './client.js';
 import { eventBody } from './event-body.js';
 import type { Mount } from './mounts.js';
 import {
+  authed,
   authorization,
   basicAuthorization,
   delivery,
@@ -577,20 +578,20 @@ const httpRows: Row[] = [
   },
   {
     name: 'payload_too_large → 413 from Content-Length alone: a declared 50 MB body is not taken',
-    request: { headers: authed(), stream: { bytes: fiftyMegabytes, declared: true } },
+    request: { headers: authed, stream: { bytes: fiftyMegabytes, declared: true } },
     expect: { status: 413, body: tooLarge(defaultLimit), read: 'nothing' },
     notOn: readsTheBody,
   },
   {
     name: 'payload_too_large → 413: a streamed 50 MB body is cut off at the limit',
-    request: { headers: authed(), stream: { bytes: fiftyMegabytes } },
+    request: { headers: authed, stream: { bytes: fiftyMegabytes } },
     expect: { status: 413, body: tooLarge(defaultLimit), read: 'up to the limit' },
     notOn: readsTheBody,
   },
   {
     name: 'request_timeout → 408 when the body stops arriving',
     on: 'short body timeout',
-    request: { headers: authed(), stall: { sent: '{"event":', declared: 1024 } },
+    request: { headers: authed, stall: { sent: '{"event":', declared: 1024 } },
     expect: {
       status: 408,
       body: answer('request_timeout', { error: 'the body did not arrive within 200 ms' }),
@@ -598,10 +599,6 @@ const httpRows: Row[] = [
     notOn: readsTheBody,
   },
 ];
-
-function authed(): Record<string, string> {
-  return { ...json, authorization };
-}
 
 export const table: readonly Row[] = [
   ...handledRows,
