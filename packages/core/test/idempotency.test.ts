@@ -71,7 +71,7 @@ describe('through the receiver', () => {
       if (mode === 'reject') throw new WebhookRejection('no');
       await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
     });
-    const body = eventBody('user.delete', {}, `retry-${mode}`);
+    const body = eventBody('user.delete', { id: `retry-${mode}` });
     const first = await receiver.receive({ method: 'POST', headers: authed, body });
     const retry = await receiver.receive({ method: 'POST', headers: authed, body });
     const third = await receiver.receive({ method: 'POST', headers: authed, body });

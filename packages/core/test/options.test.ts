@@ -89,7 +89,7 @@ describe('responses, deadline, onResult and logging', () => {
     const answer = await receiver.receive({
       method: 'POST',
       headers: authed,
-      body: eventBody('user.delete', {}, 'r-1'),
+      body: eventBody('user.delete', { id: 'r-1' }),
     });
     expect(answer.status).toBe(200);
     expect(results).toHaveLength(1);

@@ -82,8 +82,8 @@ describe('routing', () => {
       .onError(() => {
         throw new Error('logging failed');
       });
-    expect((await post(receiver, eventBody('user.create', {}, 'c-1'))).status).toBe(500);
-    expect((await post(receiver, eventBody('user.delete', {}, 'd-1'))).status).toBe(504);
+    expect((await post(receiver, eventBody('user.create', { id: 'c-1' }))).status).toBe(500);
+    expect((await post(receiver, eventBody('user.delete', { id: 'd-1' }))).status).toBe(504);
     expect(failures).toEqual([
       ['user.create', 'c-1', 'TypeError'],
       ['user.delete', 'd-1', 'TimeoutError'],

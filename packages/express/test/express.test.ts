@@ -3,13 +3,14 @@ import express5 from 'express';
 import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { hs256Signature as hs256 } from '../../../test/helpers/requests.js';
+import { eventBody } from '../../../test/conformance/event-body.js';
+import { hs256Signature as hs256 } from '../../../test/conformance/signing.js';
 import { type FusionWebhookOptions, fusionWebhook, logtoWebhook, rawBodySaver } from '../src/index.js';
 
 const key = 'test-authorization-value';
 const userId = '00000000-0000-0001-0000-000000000000';
 const deleteBody = (id: string = crypto.randomUUID()) =>
-  JSON.stringify({ event: { type: 'user.delete', id, user: { id: userId } } });
+  eventBody('user.delete', { id, user: { id: userId } });
 
 const expresses = [
   ['Express 5', express5],
@@ -79,7 +80,7 @@ describe.each(expresses)('%s', (_name, express) => {
       .post('/hook')
       .set('content-type', 'application/json')
       .set('authorization', key)
-      .send(JSON.stringify({ event: { type: 'user.delete', id: 'x', user: { id: 42 } } }));
+      .send(eventBody('user.delete', { user: { id: 42 } }));
     expect(invalid.status).toBe(400);
     expect(invalid.body.error).toMatch(/user\.id/);
   });

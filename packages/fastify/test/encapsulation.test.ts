@@ -1,16 +1,15 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { delivery, eventBody } from '../../../test/adapter-kit/requests.js';
-import { scenario } from '../../../test/adapter-kit/scenario.js';
-import { fastifyPlugin } from '../src/plugin.js';
-import { injector } from './helpers/fastify-app.js';
+import { eventBody } from '../../../test/conformance/event-body.js';
+import { delivery } from '../../../test/conformance/scenario.js';
+import { injector, webhook } from './helpers/fastify-app.js';
 
 describe('the plugin is encapsulated', () => {
   it("the host app's JSON and text routes still get parsed bodies, before and after the plugin", async () => {
-    const { receiver, deleted } = scenario();
+    const { plugin, world } = webhook('/fusionauth-webhook');
     const host = Fastify();
     host.post('/api/before', async (request) => ({ body: request.body, type: typeof request.body }));
-    await host.register(fastifyPlugin(receiver, { path: '/fusionauth-webhook' }));
+    await host.register(plugin);
     host.post('/api/after', async (request) => ({ body: request.body, type: typeof request.body }));
     host.post('/api/text', async (request) => ({ body: request.body, type: typeof request.body }));
     await host.ready();
@@ -36,14 +35,17 @@ describe('the plugin is encapsulated', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
 
-    const res = await injector(host, '/fusionauth-webhook')(delivery(eventBody('user.delete')));
+    const res = await injector(
+      host,
+      '/fusionauth-webhook',
+    )(delivery(eventBody('user.delete', { id: 'e-1' })));
     expect(res.status).toBe(200);
-    expect(deleted).toEqual(['u-1']);
+    expect(world.seen('e-1').map((seen) => seen.userId)).toEqual(['user-1']);
     await host.close();
   });
 
   it("a host app's custom parser and error handler stay the host's", async () => {
-    const { receiver } = scenario();
+    const { plugin } = webhook('/fusionauth-webhook');
     const host = Fastify();
     host.addContentTypeParser('application/x-custom', { parseAs: 'string' }, (_req, body, done) =>
       done(null, { custom: body }),
@@ -55,7 +57,7 @@ describe('the plugin is encapsulated', () => {
       if (request.headers['x-fail'] === 'yes') throw new Error('host hook failed');
     });
     host.post('/api/custom', async (request) => request.body);
-    await host.register(fastifyPlugin(receiver, { path: '/fusionauth-webhook' }));
+    await host.register(plugin);
     await host.ready();
 
     const custom = await host.inject({
@@ -75,19 +77,17 @@ describe('the plugin is encapsulated', () => {
   });
 
   it('two webhooks live side by side in one app', async () => {
-    const first = scenario();
-    const second = scenario();
+    const first = webhook('/one');
+    const second = webhook('/two');
     const app = Fastify();
-    await app.register(fastifyPlugin(first.receiver, { path: '/one' }));
-    await app.register(fastifyPlugin(second.receiver, { path: '/two' }));
+    await app.register(first.plugin);
+    await app.register(second.plugin);
     await app.ready();
-    expect((await injector(app, '/one')(delivery(eventBody('user.delete', { userId: 'a' })))).status).toBe(
-      200,
-    );
-    expect((await injector(app, '/two')(delivery(eventBody('user.delete', { userId: 'b' })))).status).toBe(
-      200,
-    );
-    expect([first.deleted, second.deleted]).toEqual([['a'], ['b']]);
+    const to = (id: string) => delivery(eventBody('user.delete', { id }));
+    expect((await injector(app, '/one')(to('e-a'))).status).toBe(200);
+    expect((await injector(app, '/two')(to('e-b'))).status).toBe(200);
+    expect([first.world.seen('e-a').length, first.world.seen('e-b').length]).toEqual([1, 0]);
+    expect([second.world.seen('e-a').length, second.world.seen('e-b').length]).toEqual([0, 1]);
     await app.close();
   });
 });

@@ -1,6 +1,7 @@
 import { silentLogger } from '@authhooks/core';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { eventBody } from '../../../test/conformance/event-body.js';
 import { fusionWebhook } from '../src/index.js';
 
 const authorization = 'fusionauth-test-key';
@@ -23,7 +24,7 @@ describe('fusionWebhook (Fastify)', () => {
         method: 'POST',
         url: '/hooks/fusionauth',
         headers: { 'content-type': 'application/json', ...headers },
-        payload: JSON.stringify({ event: { type: 'user.delete', id, createInstant: 1, user } }),
+        payload: eventBody('user.delete', { id, createInstant: 1, user }),
       });
     const res = await send({ authorization });
     expect(res.statusCode).toBe(200);

@@ -1,17 +1,18 @@
 import { silentLogger } from '@authhooks/core';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { eventBody } from '../../../test/conformance/event-body.js';
 import { fusionWebhook } from '../src/index.js';
 import type { Requestable } from './helpers/requestable.js';
 
 const authorization = 'fusionauth-test-key';
 const user = { id: '00000000-0000-0001-0000-000000000000', email: 'example@fusionauth.io' };
 
-function deliver(app: Requestable, event: object, headers: Record<string, string> = { authorization }) {
+function deliver(app: Requestable, body: string, headers: Record<string, string> = { authorization }) {
   return app.request('/fusionauth-webhook', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ event }),
+    body,
   });
 }
 
@@ -27,13 +28,13 @@ describe('fusionWebhook (Hono)', () => {
       }),
     );
     const id = crypto.randomUUID();
-    const res = await deliver(app, { type: 'user.delete', id, createInstant: 1, user });
+    const res = await deliver(app, eventBody('user.delete', { id, createInstant: 1, user }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ outcome: 'handled', eventId: id, eventType: 'user.delete' });
     expect(deleted).toEqual([user.id]);
     expect(transactional).toEqual([true]);
 
-    const refused = await deliver(app, { type: 'user.delete', id: crypto.randomUUID(), user }, {});
+    const refused = await deliver(app, eventBody('user.delete', { user }), {});
     expect(refused.status).toBe(401);
     expect(deleted).toHaveLength(1);
   });
@@ -45,15 +46,13 @@ describe('fusionWebhook (Hono)', () => {
         ctx.reject('registration not allowed for this domain'),
       ),
     );
-    const event = {
-      type: 'user.registration.create',
-      id: crypto.randomUUID(),
+    const body = eventBody('user.registration.create', {
       createInstant: 1,
       applicationId: crypto.randomUUID(),
       registration: { id: crypto.randomUUID(), applicationId: crypto.randomUUID() },
       user,
-    };
-    const res = await deliver(app, event);
+    });
+    const res = await deliver(app, body);
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({
       outcome: 'rejected',
@@ -69,7 +68,7 @@ describe('fusionWebhook (Hono)', () => {
         seen.push(c.var.authhooks.event.type);
         return c.body(null);
       });
-    const res = await deliver(app, { type: 'user.create', id: crypto.randomUUID(), createInstant: 1, user });
+    const res = await deliver(app, eventBody('user.create', { createInstant: 1, user }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ outcome: 'ignored', eventType: 'user.create' });
     expect(seen).toEqual(['user.create']);

@@ -1,6 +1,8 @@
 import { type EventMap, headerValueVerifier, type Provider, type Verifier } from '@authhooks/core';
 import { z } from 'zod';
 
+export { eventBody } from '../../../../test/conformance/event-body.js';
+
 const user = z.looseObject({ id: z.string(), email: z.string().nullish() });
 const base = { id: z.string() };
 
@@ -24,12 +26,19 @@ export const testSchemas = {
 
 export type TestMap = { [K in keyof typeof testSchemas]: z.output<(typeof testSchemas)[K]> };
 
+/** What the test provider adds to every handler's `ctx`. */
+export type TestContext = { extra: true };
+
 export const testKey = 'core-test-key';
 
-/** A FusionAuth-shaped provider: `{"event": …}` envelope, `event.id` as the idempotency key. */
+/**
+ * The test provider: FusionAuth-shaped (`{"event": …}` envelope, `event.id` as the idempotency key,
+ * bodies from the shared `eventBody`), built from core pieces only, for the tests of core and of the
+ * adapters' generic typing. Anything can be overridden (verifiers, `exclude`, schemas).
+ */
 export function testProvider(
-  overrides: Partial<Provider<TestMap, { extra: true }>> & { verifiers?: readonly Verifier[] } = {},
-): Provider<TestMap, { extra: true }> {
+  overrides: Partial<Provider<TestMap, TestContext>> & { verifiers?: readonly Verifier[] } = {},
+): Provider<TestMap, TestContext> {
   return {
     name: 'test',
     verifiers: [headerValueVerifier({ header: 'authorization', values: testKey })],
@@ -54,13 +63,5 @@ export function testProvider(
 
 export const json = { 'content-type': 'application/json' } as const;
 export const authed = { ...json, authorization: testKey } as const;
-
-export function eventBody(
-  type: string,
-  fields: Record<string, unknown> = {},
-  id = `evt-${Math.random()}`,
-): string {
-  return JSON.stringify({ event: { type, id, user: { id: 'user-1', email: 'ada@example.com' }, ...fields } });
-}
 
 export type AnyMap = EventMap;

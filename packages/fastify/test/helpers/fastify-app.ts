@@ -1,27 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Mounted } from '../../../../test/adapter-kit/outcome-table.js';
-import { fetchSender, parseOrText, type Send } from '../../../../test/adapter-kit/requests.js';
+import { httpSender, type Send } from '../../../../test/conformance/client.js';
+import { injectSender, type Mounted } from '../../../../test/conformance/mounts.js';
+import { optionsOf, registerScenario, World } from '../../../../test/conformance/scenario.js';
+import { type FusionWebhookOptions, fusionWebhook } from '../../src/index.js';
 
-/** Drives a Fastify app in-process with `inject()`. */
-export function injector(app: FastifyInstance, url: string): Send {
-  return async (request) => {
-    const res = await app.inject({
-      method: (request.method ?? 'POST') as 'POST',
-      url,
-      headers: request.headers ?? {},
-      ...(request.body !== undefined && { payload: request.body }),
-    });
-    return {
-      status: res.statusCode,
-      header: (name) => {
-        const value = res.headers[name.toLowerCase()];
-        return value === undefined ? undefined : String(value);
-      },
-      text: res.body,
-      json: parseOrText(res.body),
-    };
-  };
+export { injectSender as injector } from '../../../../test/conformance/mounts.js';
+
+/** The FusionAuth plugin at `path` with the shared scenario's handlers (test/conformance/scenario.ts). */
+export function webhook(path: string, options: FusionWebhookOptions = {}) {
+  const world = new World();
+  const plugin = fusionWebhook({ ...optionsOf(), ...options, path });
+  registerScenario(plugin, world);
+  return { plugin, world };
 }
 
 export async function listenOnRandomPort(app: FastifyInstance): Promise<string> {
@@ -34,13 +25,13 @@ export async function mounted(
   mode: 'inject' | 'http',
   url: string,
   setup: (app: FastifyInstance) => PromiseLike<unknown>,
-): Promise<Mounted> {
+): Promise<Mounted & { send: Send }> {
   const app = Fastify();
   await setup(app);
   if (mode === 'inject') {
     await app.ready();
-    return { send: injector(app, url), close: () => app.close() };
+    return { send: injectSender(app, url), close: () => app.close() };
   }
   const base = await listenOnRandomPort(app);
-  return { send: fetchSender(() => `${base}${url}`), close: () => app.close() };
+  return { send: httpSender(`${base}${url}`), close: () => app.close() };
 }
