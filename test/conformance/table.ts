@@ -174,10 +174,6 @@ const handledRows: Row[] = [
     request: delivery(eventBody('user.delete', { id: 'evt-204-length' })),
     expect: { status: 204, body: null, headers: { 'content-length': null } },
     notOn: (mount) => (mount.writer === 'none' ? 'receive() writes no HTTP answer' : undefined),
-    knownDefect: (mount) =>
-      mount.writer === 'node'
-        ? 'writeNodeAnswer (core/src/node/write-answer.ts) sends Content-Length with a 204'
-        : undefined,
   },
 ];
 

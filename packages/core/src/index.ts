@@ -44,7 +44,7 @@ export { defaults, type ReceiverOptions, splitReceiverOptions } from './options.
 export { defaultStatus, type Outcome, outcomes, type StatusOverrides } from './outcomes.js';
 export { maxJsonDepth, parseJson } from './parse/json.js';
 export { type SchemaIssue, type Validation, type ValidationMode, validate } from './parse/validate.js';
-export { type Answer, createHttpPolicy } from './pipeline/http-policy.js';
+export { type Answer, createHttpPolicy, responseBody } from './pipeline/http-policy.js';
 export type { ReceiveInput, ReceiveResult, VerifiedEvent } from './pipeline/pipeline.js';
 export type { ResultInfo } from './pipeline/report.js';
 export type {
@@ -64,7 +64,6 @@ export {
   type CreateReceiverOptions,
   createReceiver,
   type Receiver,
-  responseBody,
   toResponse,
   type WebhookRoutes,
 } from './receiver.js';

@@ -4,7 +4,7 @@ import { consoleLogger } from './logger.js';
 import { checkOptions, defaults, type ReceiverOptions } from './options.js';
 import { requestChecks } from './pipeline/check-request.js';
 import { dispatchSettings } from './pipeline/dispatch.js';
-import { type Answer, createHttpPolicy } from './pipeline/http-policy.js';
+import { createHttpPolicy, responseBody } from './pipeline/http-policy.js';
 import { eventParsing } from './pipeline/parse-event.js';
 import {
   type Pipeline,
@@ -157,14 +157,6 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     },
   };
   return receiver;
-}
-
-/** A Response may not carry a body with these statuses (reachable through `responses`). */
-const noBody = new Set([204, 205, 304]);
-
-/** The answer's body for a Web `Response`: none for the statuses that may not carry one. */
-export function responseBody(answer: Answer): string | null {
-  return noBody.has(answer.status) ? null : answer.body;
 }
 
 export async function answerFetch(pipeline: Pipeline, request: Request): Promise<Response> {

@@ -45,7 +45,7 @@ describe('enqueue', () => {
     }).enqueue('user.create', queue, { delayMs: 5000 });
     const answer = await post(
       receiver,
-      eventBody('user.create', { user: { id: 'u-9', email: 7 } }, 'evt-q1'),
+      eventBody('user.create', { id: 'evt-q1', user: { id: 'u-9', email: 7 } }),
     );
     expect([answer.status, answer.outcome]).toEqual([202, 'queued']);
     expect(JSON.parse(answer.body)).toEqual({
@@ -73,7 +73,7 @@ describe('enqueue', () => {
       'user.create',
       queue,
     );
-    const body = eventBody('user.create', {}, 'evt-dup');
+    const body = eventBody('user.create', { id: 'evt-dup' });
     for (let i = 0; i < 3; i++) expect((await post(receiver, body)).status).toBe(202);
     expect(jobs.size).toBe(1);
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answer } from '../pipeline/http-policy.js';
+import { type Answer, responseBody } from '../pipeline/http-policy.js';
 
 /**
  * Writes a receiver answer. When the request body was not read to the end (413, 408, a 401 before
@@ -7,11 +7,13 @@ import type { Answer } from '../pipeline/http-policy.js';
  */
 export function writeNodeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   if (res.headersSent || res.destroyed) return;
-  const head: string[] = ['content-length', String(Buffer.byteLength(answer.body))];
+  // 204, 205 and 304 (reachable through `responses`) carry neither a body nor Content-Length (RFC 9110).
+  const body = responseBody(answer);
+  const head: string[] = body === null ? [] : ['content-length', String(Buffer.byteLength(body))];
   for (const name in answer.headers) head.push(name, answer.headers[name] as string);
   const complete = req.complete;
   if (!complete) head.push('connection', 'close');
   res.writeHead(answer.status, head);
-  res.end(answer.body);
+  res.end(body ?? undefined);
   if (!complete) res.once('finish', () => req.destroy());
 }

@@ -54,3 +54,11 @@ function headersFor(outcome: Outcome, challenge: string | undefined): Readonly<R
   }
   return jsonHeaders;
 }
+
+/** Statuses that may not carry a body (reachable through `responses`, e.g. `handled: 204`). */
+const noBody = new Set([204, 205, 304]);
+
+/** The body to write: none for the statuses that may not carry one, whatever the framework. */
+export function responseBody(answer: Answer): string | null {
+  return noBody.has(answer.status) ? null : answer.body;
+}
