@@ -70,7 +70,7 @@ export {
 export { type AnyHandler, anySelector, Router } from './router.js';
 export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
-export { type OpenEnum, openEnum, opt } from './schema/helpers.js';
+export type { OpenEnum, Schema, SchemaResult } from './schema/schema.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, sha256Hex, timingSafeEqual } from './verify/constant-time.js';
 export { digest } from './verify/digest.js';

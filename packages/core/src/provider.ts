@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { Schema } from './schema/schema.js';
 import type { Verifier } from './verify/types.js';
 
 /** A parsed JSON object as it arrived: fields not yet validated. */
@@ -7,7 +7,7 @@ export type RawEvent = Readonly<Record<string, unknown>>;
 /** Type name → validated event type. */
 export type EventMap = { readonly [type: string]: object };
 
-export type EventSchemas<TMap extends EventMap> = { readonly [K in keyof TMap]: ZodType<TMap[K]> };
+export type EventSchemas<TMap extends EventMap> = { readonly [K in keyof TMap]: Schema<TMap[K]> };
 
 export type Located = { readonly event: RawEvent; readonly type: string } | { readonly problem: string };
 

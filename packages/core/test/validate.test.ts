@@ -1,4 +1,4 @@
-import { openEnum, opt } from '@authhooks/core';
+import { openEnum, opt } from '@authhooks/core/schema';
 import { describe, expect, it, vi } from 'vitest';
 import { type ZodType, z } from 'zod';
 import { type Validation, validate } from '../src/parse/validate.js';

@@ -61,20 +61,31 @@ function typesFile(): string {
   ].join('\n');
 }
 
+/**
+ * The public schemas, each typed `Schema<Interface>`: the package's `.d.ts` then names interfaces and
+ * never imports zod, whose declarations would otherwise be most of what authhooks costs a user's tsc.
+ */
 function schemasFile(): string {
   const names = fusionAuthEventTypes.map(eventInterfaceName);
-  const constants = fusionAuthEventTypes.map((type) => {
+  const blocks = Object.keys(fusionAuthBlocks).sort();
+  const member = (key: string) => (/^[a-z]\w*$/i.test(key) ? `.${key}` : `[${quote(key)}]`);
+  const events = fusionAuthEventTypes.map((type) => {
     const name = eventInterfaceName(type);
-    const key = /^[a-z]\w*$/i.test(type) ? `.${type}` : `[${quote(type)}]`;
-    return `export const ${schemaConstName(name)}: z.ZodType<${name}> = fusionAuthEventObjects${key};`;
+    return `export const ${schemaConstName(name)}: Schema<${name}> = fusionAuthEventObjects${member(type)};`;
   });
+  const shared = blocks.map(
+    (name) => `export const ${schemaConstName(name)}: Schema<${name}> = fusionAuthBlocks${member(name)};`,
+  );
   return [
     banner,
-    "import type { z } from 'zod';",
+    "import type { Schema } from '@authhooks/core';",
+    "import { fusionAuthBlocks } from '../named-blocks.js';",
     "import { fusionAuthEventObjects } from '../schemas.js';",
-    `import type { ${names.join(', ')} } from './types.js';`,
+    `import type { ${[...names, ...blocks].join(', ')} } from './types.js';`,
     '',
-    ...constants,
+    ...shared,
+    '',
+    ...events,
     '',
   ].join('\n');
 }

@@ -13,7 +13,7 @@ import { fixtures } from './helpers/fixtures.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const schemaOf = (type: FusionAuthEventType): z.ZodType => fusionAuthEventSchemas[type];
+const schemaOf = (type: FusionAuthEventType) => fusionAuthEventSchemas[type] as unknown as z.ZodType;
 const clone = <T>(value: T): T => structuredClone(value);
 const aliasOf = (alias: string) => (fusionAuthTypeAliases as Readonly<Record<string, string>>)[alias];
 

@@ -62,17 +62,30 @@ function typesFile(): string {
   ].join('\n');
 }
 
+/**
+ * The public schemas, each typed `Schema<Interface>`: the package's `.d.ts` then names interfaces and
+ * never imports zod, whose declarations would otherwise be most of what authhooks costs a user's tsc.
+ */
 function schemasFile(): string {
   const names = types.map(eventInterfaceName);
-  const constants = types.map((type) => {
-    const key = /^[a-z]\w*$/i.test(type) ? `.${type}` : `[${quote(type)}]`;
-    return `export const ${schemaConstName(type)}: z.ZodType<${eventInterfaceName(type)}> = logtoCatalogue${key};`;
-  });
+  const blocks = Object.keys(logtoBlocks).sort();
+  const member = (key: string) => (/^[a-z]\w*$/i.test(key) ? `.${key}` : `[${quote(key)}]`);
+  const constants = types.map(
+    (type) =>
+      `export const ${schemaConstName(type)}: Schema<${eventInterfaceName(type)}> = logtoCatalogue${member(type)};`,
+  );
+  const shared = blocks.map(
+    (name) =>
+      `export const ${name.charAt(0).toLowerCase()}${name.slice(1)}Schema: Schema<${name}> = logtoBlocks${member(name)};`,
+  );
   return [
     banner,
-    "import type { z } from 'zod';",
+    "import type { Schema } from '@authhooks/core';",
     "import { logtoCatalogue } from '../catalogue.js';",
-    `import type { ${names.join(', ')} } from './types.js';`,
+    "import { logtoBlocks } from '../named-blocks.js';",
+    `import type { ${[...names, ...blocks].join(', ')} } from './types.js';`,
+    '',
+    ...shared,
     '',
     ...constants,
     '',

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { silentLogger } from '@authhooks/core';
 import { describe, expect, it } from 'vitest';
-import { logtoEventSchemas, logtoReceiver, signLogtoPayload } from '../src/index.js';
+import type { z } from 'zod';
+import {
+  type LogtoUserDataUpdatedEvent,
+  logtoEventSchemas,
+  logtoReceiver,
+  signLogtoPayload,
+} from '../src/index.js';
 import { wireBody } from './fixtures.js';
 
 // `User.Data.Updated` carries what the route that changed the user answered (test/payloads/SOURCE.md).
@@ -9,7 +15,8 @@ import { wireBody } from './fixtures.js';
 const payloads = new URL('payloads/', import.meta.url);
 const payload = (file: string) =>
   JSON.parse(readFileSync(new URL(file, payloads), 'utf8')) as Record<string, unknown>;
-const schema = logtoEventSchemas['User.Data.Updated'];
+// The zod schema itself (the public type only promises safeParse/parse): the tests read issue codes.
+const schema = logtoEventSchemas['User.Data.Updated'] as unknown as z.ZodType<LogtoUserDataUpdatedEvent>;
 const issuesOf = (body: unknown) =>
   (schema.safeParse(body).error?.issues ?? []).map((issue) => ({ path: issue.path, code: issue.code }));
 

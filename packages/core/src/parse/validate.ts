@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { Schema } from '../schema/schema.js';
 import { checkOnly } from './check/check-only.js';
 import { withoutPath } from './drop-path.js';
 import { asSchemaNode, expand, type PathKey, type SchemaNode, walk } from './schema-walk.js';
@@ -42,7 +42,7 @@ const maxRounds = 50;
  * such field. `value` itself is never changed.
  */
 export function validate<T>(
-  schema: ZodType<T>,
+  schema: Schema<T>,
   value: unknown,
   type: string,
   mode: ValidationMode,
@@ -58,7 +58,7 @@ export function validate<T>(
 }
 
 function dropFailingFields<T>(
-  schema: ZodType<T>,
+  schema: Schema<T>,
   root: SchemaNode,
   value: unknown,
   type: string,

@@ -1,15 +1,15 @@
-import type { ZodType } from 'zod';
 import type { Delivery } from '../delivery.js';
 import { toHex } from '../encoding.js';
 import { type Logger, safeLog } from '../logger.js';
 import { parseJson } from '../parse/json.js';
 import { type ValidationMode, validate } from '../parse/validate.js';
 import type { EventMap, Provider } from '../provider.js';
+import type { Schema } from '../schema/schema.js';
 import { digest } from '../verify/digest.js';
 
 export interface EventParsing {
   readonly provider: Provider<EventMap, object>;
-  readonly schemas: Readonly<Record<string, ZodType>>;
+  readonly schemas: Readonly<Record<string, Schema<unknown>>>;
   readonly aliases: Readonly<Record<string, string>>;
   readonly validation: ValidationMode;
   readonly logger: Logger;
@@ -24,7 +24,7 @@ export function eventParsing(
 ): EventParsing {
   return {
     provider,
-    schemas: provider.schemas as Readonly<Record<string, ZodType>>,
+    schemas: provider.schemas as Readonly<Record<string, Schema<unknown>>>,
     aliases: provider.aliases ?? {},
     validation,
     logger,

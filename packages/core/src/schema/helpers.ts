@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import type { OpenEnum } from './schema.js';
 
 /** Optional and nullable: providers omit fields freely and send `null` where a value is absent. */
 export const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
-
-/** A string with known values that the provider may extend in a minor release. */
-export type OpenEnum<T extends string> = T | (string & {});
 
 /** Any string at run time; the known values as a typed hint (and in the JSON Schema description). */
 export function openEnum<const T extends readonly string[]>(

@@ -1,3 +1,4 @@
+import type { Schema } from '@authhooks/core';
 import type { z } from 'zod';
 import { eventSchema } from './blocks/base-event.js';
 import { fusionAuthCatalogue as catalogue, fusionAuthTypeAliases } from './catalogue.js';
@@ -23,8 +24,8 @@ export const fusionAuthEventObjects = Object.fromEntries(
 
 /** Event type → zod schema, typed by the event's interface. */
 export type FusionAuthEventSchemas = {
-  readonly [K in FusionAuthEventType]: z.ZodType<FusionAuthEventMap[K]>;
+  readonly [K in FusionAuthEventType]: Schema<FusionAuthEventMap[K]>;
 };
 
-/** Event type → zod schema. */
+/** Event type → its zod schema (typed by what it validates; cast to z.ZodType for zod's own methods). */
 export const fusionAuthEventSchemas: FusionAuthEventSchemas = fusionAuthEventObjects;

@@ -1,9 +1,9 @@
-import { openEnum, opt } from '@authhooks/core';
+import { openEnum, opt } from '@authhooks/core/schema';
 import { z } from 'zod';
 import type { LogtoApplication, LogtoUser, LogtoUserProfile } from './generated/types.js';
 
 // Logto sends `null` for absent values and drops keys whose value is `undefined`: `opt` accepts both.
-export { openEnum, opt } from '@authhooks/core';
+export { openEnum, opt } from '@authhooks/core/schema';
 
 /** A free-form JSON object (`customData`, `identities`, …). */
 export const jsonObject = z.record(z.string(), z.unknown());

@@ -1,9 +1,10 @@
+import type { Schema } from '@authhooks/core';
 import type { z } from 'zod';
 import { logtoCatalogue } from './catalogue.js';
 import type { LogtoEventMap, LogtoEventType } from './generated/types.js';
 
 /** Event name → zod schema, typed by the event's interface. */
-export type LogtoEventSchemas = { readonly [K in LogtoEventType]: z.ZodType<LogtoEventMap[K]> };
+export type LogtoEventSchemas = { readonly [K in LogtoEventType]: Schema<LogtoEventMap[K]> };
 
 /** Event name → zod schema. */
 export const logtoEventSchemas: LogtoEventSchemas = logtoCatalogue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export { type OpenEnum, openEnum, opt } from '@authhooks/core';
+export type { OpenEnum } from '@authhooks/core';
+export { openEnum, opt } from '@authhooks/core/schema';
 
 /** Milliseconds since the epoch. */
 export const instant = () => z.number();
