@@ -1,5 +1,4 @@
 import type { Schema } from '@authhooks/core';
-import type { z } from 'zod';
 import { eventSchema } from './blocks/base-event.js';
 import { fusionAuthCatalogue as catalogue, fusionAuthTypeAliases } from './catalogue.js';
 import type { FusionAuthEventMap, FusionAuthEventType } from './generated/types.js';

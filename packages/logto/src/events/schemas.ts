@@ -1,5 +1,4 @@
 import type { Schema } from '@authhooks/core';
-import type { z } from 'zod';
 import { logtoCatalogue } from './catalogue.js';
 import type { LogtoEventMap, LogtoEventType } from './generated/types.js';
 
