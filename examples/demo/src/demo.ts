@@ -19,6 +19,16 @@ import { demoMailingList, serve, startOtherService } from './demo/services.js';
 const authorization = 'demo-webhook-key';
 const started = performance.now();
 
+console.log(paint('bold', 'authhooks demo: a todo app keeps its Postgres database in step with FusionAuth'));
+console.log(`
+FusionAuth (simulated by @authhooks/testing) sends each event over HTTP to the tenant's 3 webhooks:
+   todo-app  the app in this folder (Express + authhooks, PGlite Postgres), read timeout 2000 ms
+   audit     an audit log that always answers 200, read timeout 2000 ms
+   crm       a CRM that is sometimes down or slow, read timeout 1000 ms
+The tenant's transaction type is SimpleMajority: at least 2 of the 3 must answer 2xx in time, or
+FusionAuth rolls the user operation back and answers the API call 504.`);
+
+console.log('\nStarting Postgres (PGlite, in memory) and the three webhooks on 127.0.0.1…');
 const db = await openDatabase();
 const mailingList = demoMailingList();
 const { app } = createApp({ db, authorization, mailingList, logger: silentLogger });
@@ -47,15 +57,6 @@ const webhooks: FusionAuthWebhook[] = [
   { id: 'crm', url: crm.url, connectTimeout: 1000, readTimeout: 1000, eventsEnabled, global: true },
 ];
 const fusionauth = new FusionAuthSimulator({ webhooks, transactionType: 'SimpleMajority' });
-
-console.log(paint('bold', 'authhooks demo: a todo app keeps its Postgres database in step with FusionAuth'));
-console.log(`
-FusionAuth (simulated by @authhooks/testing) sends each event over HTTP to the tenant's 3 webhooks:
-   todo-app  the app in this folder (Express + authhooks, PGlite Postgres), read timeout 2000 ms
-   audit     an audit log that always answers 200, read timeout 2000 ms
-   crm       a CRM that is sometimes down or slow, read timeout 1000 ms
-The tenant's transaction type is SimpleMajority: at least 2 of the 3 must answer 2xx in time, or
-FusionAuth rolls the user operation back and answers the API call 504.`);
 
 const ada = { id: crypto.randomUUID(), email: 'ada@example.com' };
 const bob = { id: crypto.randomUUID(), email: 'bob@example.com' };
@@ -100,16 +101,14 @@ await play({
   title: 'Ada signs up',
   event: adaSignsUp,
   expect: 'committed',
-  why: 'All three answered 200: FusionAuth creates Ada, and the app inserted her row.',
+  why: 'Every webhook answered 2xx: FusionAuth creates Ada; the app has inserted her row.',
 });
 
 await play({
   title: 'FusionAuth delivers the same event again',
   event: adaSignsUp,
   expect: 'committed',
-  why:
-    "Same event id: the app's idempotency store answers 200 duplicate without running the handler; " +
-    'INSERT … ON CONFLICT DO NOTHING would keep one row even without it.',
+  why: "Same event id: the app's idempotency store answers duplicate and inserts nothing.",
 });
 
 console.log(`\n${paint('dim', '   Ada adds three todos in the app.')}`);
@@ -119,16 +118,14 @@ await play({
   title: 'Bob registers for the todo app',
   event: fusionAuthSample('user.registration.create', { user: bob }),
   expect: 'committed',
-  why: 'An allowed domain: the app stores Bob with a welcome todo, in one transaction.',
+  why: 'An allowed domain: the app stores Bob and a welcome todo in one transaction.',
 });
 
 await play({
   title: 'Eve registers from a blocked domain',
   event: fusionAuthSample('user.registration.create', { user: eve }),
   expect: 'committed',
-  why:
-    'The app vetoed (422), but audit and CRM answered 200: 2 of 3 is a majority, so FusionAuth registers Eve ' +
-    'anyway and retries the app, which vetoes again. A lone veto stops nothing under SimpleMajority.',
+  why: "The app's veto is outvoted: audit and CRM make 2 of 3, so Eve is registered anyway.",
 });
 
 await play({
@@ -136,9 +133,7 @@ await play({
   event: fusionAuthSample('user.registration.create', { user: eve }),
   before: () => crm.troubleNext('down'),
   expect: 'rolled back',
-  why:
-    "The app's veto and the CRM's 503 leave 1 of 3 answers at 2xx, below the 2 SimpleMajority needs: " +
-    'FusionAuth rolls the registration back and its API answers 504. Nothing is retried.',
+  why: 'Veto plus CRM down: only 1 of 3 answered 2xx, fewer than 2, so FusionAuth rolls back.',
 });
 
 const adaRenamed = { ...ada, email: 'ada@lovelace.example' };
@@ -148,9 +143,8 @@ await play({
   before: () => mailingList.hangNext(),
   expect: 'committed',
   why:
-    "At the app's 1.8 s deadline ctx.signal aborted the mailing-list call, the transaction rolled back and the " +
-    'app answered 504. Audit and CRM made the majority, so FusionAuth committed and retried the app at once: ' +
-    'the retry stored the new email.',
+    "At the 1.8 s deadline ctx.signal aborted the app's transaction (504, email unchanged); " +
+    'FusionAuth committed on 2 of 3, and its retry of the app stored the new email.',
 });
 
 await play({
@@ -159,8 +153,8 @@ await play({
   before: () => crm.troubleNext('slow'),
   expect: 'committed',
   why:
-    'The app deleted her todos and her row in one transaction. The CRM did not answer within its 1 s read ' +
-    'timeout, which counts as a failure, but 2 of 3 is enough; FusionAuth then retried the CRM.',
+    "The app deleted her 3 todos and her row in one transaction. The CRM's read timeout counts as " +
+    'a failure, but 2 of 3 commit; FusionAuth then retried the CRM.',
 });
 
 console.log(`\n${paint('bold', 'Summary')}`);
