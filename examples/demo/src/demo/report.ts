@@ -5,7 +5,7 @@ import type { UserRow } from '../db.js';
 type Style = Parameters<typeof styleText>[0];
 
 const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-const paint = (style: Style, text: string) => (useColour ? styleText(style, text) : text);
+export const paint = (style: Style, text: string) => (useColour ? styleText(style, text) : text);
 
 const indent = '   ';
 const labelWidth = 12;
@@ -103,5 +103,3 @@ export function printTable(rows: readonly (readonly string[])[]): void {
   console.log(indent + widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows.slice(1)) console.log(indent + line(row));
 }
-
-export { paint, plural };
