@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +29,8 @@ function sourceAliases() {
 
 /** Tests of what users run: every adapter over HTTP, the examples, the security and reliability suites. */
 const overBuiltPackages = ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'];
+/** Tests that only ever use the built or packed packages (tarballs, other runtimes, `next build`): run once. */
+const builtOnly = ['test/consumer/**', 'test/runtimes/**', 'examples/nextjs/**'];
 
 // Tests that start child processes read AUTHHOOKS_TEST_TARGET to run them the same way: `source` with
 // tsx (which resolves @authhooks/* by tsconfig paths), `dist` with plain node over the built packages.
@@ -44,6 +46,7 @@ export default defineConfig({
           name: 'source',
           env: { AUTHHOOKS_TEST_TARGET: 'source' },
           include: ['packages/*/test/**/*.test.ts', ...overBuiltPackages],
+          exclude: [...configDefaults.exclude, ...builtOnly],
           typecheck: {
             enabled: true,
             include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],
