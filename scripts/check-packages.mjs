@@ -53,17 +53,21 @@ function tarballProblems(tarball, sourceManifest) {
   const problems = [];
 
   const text = JSON.stringify(manifest);
-  if (text.includes('workspace:')) problems.push('package.json still has a workspace: range (pack with pnpm)');
+  if (text.includes('workspace:'))
+    problems.push('package.json still has a workspace: range (pack with pnpm)');
   for (const file of files) {
     const top = file.split('/')[0];
-    if (!allowedTopLevel.has(top)) problems.push(`ships ${file} (only dist/, LICENSE, README.md, CHANGELOG.md)`);
+    if (!allowedTopLevel.has(top))
+      problems.push(`ships ${file} (only dist/, LICENSE, README.md, CHANGELOG.md)`);
   }
   for (const needed of ['LICENSE', 'README.md', 'CHANGELOG.md']) {
     if (!files.includes(needed)) problems.push(`no ${needed}`);
   }
-  if (files.includes('LICENSE') && read('LICENSE') !== rootLicense) problems.push('LICENSE differs from the root LICENSE');
+  if (files.includes('LICENSE') && read('LICENSE') !== rootLicense)
+    problems.push('LICENSE differs from the root LICENSE');
   for (const target of exportTargets(manifest.exports)) {
-    if (!files.includes(target.replace(/^\.\//, ''))) problems.push(`exports ${target}, which is not in the tarball`);
+    if (!files.includes(target.replace(/^\.\//, '')))
+      problems.push(`exports ${target}, which is not in the tarball`);
   }
   if (manifest.license !== 'MIT') problems.push(`license is ${manifest.license}, not MIT`);
   if (manifest.publishConfig?.access !== 'public' || manifest.publishConfig?.provenance !== true) {
@@ -71,7 +75,9 @@ function tarballProblems(tarball, sourceManifest) {
   }
   if (!manifest.repository?.url) problems.push('no repository.url (npm provenance needs it)');
   if (source.scripts?.prepack !== 'node ../../scripts/prepack.mjs') {
-    problems.push('scripts.prepack must be "node ../../scripts/prepack.mjs" (builds dist/, refuses npm pack)');
+    problems.push(
+      'scripts.prepack must be "node ../../scripts/prepack.mjs" (builds dist/, refuses npm pack)',
+    );
   }
   if (!(source.files ?? []).includes('LICENSE')) problems.push('files must list LICENSE');
   return problems;

@@ -27,7 +27,11 @@ export function packAll(destination) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const tarball = output.trim().split('\n').filter((line) => line.endsWith('.tgz')).at(-1);
+    const tarball = output
+      .trim()
+      .split('\n')
+      .filter((line) => line.endsWith('.tgz'))
+      .at(-1);
     if (tarball === undefined) throw new Error(`pnpm pack printed no tarball for ${name}:\n${output}`);
     return { name, version, dir, tarball: resolve(destination, tarball.trim()) };
   });

@@ -34,7 +34,9 @@ const stale = withWorkspaceDeps(manifest.name).filter((dir) => isStale(dir));
 if (stale.length > 0) {
   const pnpm = join(root, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
   const command = existsSync(pnpm) ? [process.execPath, [pnpm]] : ['npx', ['-y', 'pnpm@10']];
-  console.error(`${manifest.name}: building before packing (${stale.map((dir) => dir.slice(root.length + 1)).join(', ')})`);
+  console.error(
+    `${manifest.name}: building before packing (${stale.map((dir) => dir.slice(root.length + 1)).join(', ')})`,
+  );
   const filters = stale.flatMap((dir) => ['--filter', `./${dir.slice(root.length + 1)}`]);
   execFileSync(command[0], [...command[1], ...filters, 'build'], {
     cwd: root,

@@ -7,7 +7,10 @@ export function isStale(packageDir) {
   const built = join(packageDir, 'dist');
   if (!existsSync(built) || readdirSync(built).length === 0) return true;
   const builtAt = Math.min(...readdirSync(built).map((file) => statSync(join(built, file)).mtimeMs));
-  return newest([join(packageDir, 'src'), join(packageDir, 'package.json'), join(packageDir, 'tsup.config.ts')]) > builtAt;
+  return (
+    newest([join(packageDir, 'src'), join(packageDir, 'package.json'), join(packageDir, 'tsup.config.ts')]) >
+    builtAt
+  );
 }
 
 function newest(paths) {

@@ -37,10 +37,17 @@ const typeChecks = new Map<string, string>();
 function thirdParty(): string[] {
   const e2e = JSON.parse(readFileSync(join(repo, 'test/package.json'), 'utf8'));
   const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-  const range = (name: string) => e2e.dependencies[name] ?? e2e.devDependencies[name] ?? root.devDependencies[name];
-  return ['express', '@types/express', 'hono', '@hono/node-server', 'fastify', 'typescript', '@types/node'].map(
-    (name) => `${name}@${range(name)}`,
-  );
+  const range = (name: string) =>
+    e2e.dependencies[name] ?? e2e.devDependencies[name] ?? root.devDependencies[name];
+  return [
+    'express',
+    '@types/express',
+    'hono',
+    '@hono/node-server',
+    'fastify',
+    'typescript',
+    '@types/node',
+  ].map((name) => `${name}@${range(name)}`);
 }
 
 beforeAll(async () => {
@@ -56,9 +63,13 @@ beforeAll(async () => {
   );
   // nodenext also emits build/*.mjs and build/*.cjs, which the adapter tests run.
   for (const mode of ['nodenext', 'bundler']) {
-    const result = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${mode}.json`], {
-      cwd: app,
-    }).catch((error: { stdout: string; stderr: string }) => error);
+    const result = await run(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${mode}.json`],
+      {
+        cwd: app,
+      },
+    ).catch((error: { stdout: string; stderr: string }) => error);
     typeChecks.set(mode, `${result.stdout}${result.stderr}`);
   }
 }, 600_000);
@@ -97,10 +108,15 @@ describe('a strict TypeScript app', () => {
 
 describe.each(adapters)('%s', (adapter) => {
   it.each(['mjs', 'cjs'])(`as .%s answers a signed delivery 200 and a forged one 401`, async (format) => {
-    const server = await startUntil(process.execPath, [join(app, 'build', `${adapter}.${format}`)], /listening (\S+)/, {
-      cwd: app,
-      env: cleanEnv({ FUSIONAUTH_WEBHOOK_HMAC_SECRET: secret, AUTHHOOKS_LOG_LEVEL: 'warn' }),
-    });
+    const server = await startUntil(
+      process.execPath,
+      [join(app, 'build', `${adapter}.${format}`)],
+      /listening (\S+)/,
+      {
+        cwd: app,
+        env: cleanEnv({ FUSIONAUTH_WEBHOOK_HMAC_SECRET: secret, AUTHHOOKS_LOG_LEVEL: 'warn' }),
+      },
+    );
     try {
       const url = server.match[1] ?? '';
       const signed = signedUserDelete(secret);
@@ -113,7 +129,10 @@ describe.each(adapters)('%s', (adapter) => {
       const forged = signedUserDelete('not-the-secret');
       const refused = await fetch(url, { method: 'POST', headers: forged.headers, body: forged.body });
       expect(refused.status).toBe(401);
-      expect(await refused.json()).toMatchObject({ outcome: 'unauthorized', error: 'signature check failed' });
+      expect(await refused.json()).toMatchObject({
+        outcome: 'unauthorized',
+        error: 'signature check failed',
+      });
     } finally {
       await server.stop();
     }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 export interface Started {
   readonly child: ChildProcess;
@@ -28,7 +28,9 @@ export function startUntil(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`${command} ${args.join(' ')} did not match ${ready} within ${timeoutMs} ms:\n${output}`));
+      reject(
+        new Error(`${command} ${args.join(' ')} did not match ${ready} within ${timeoutMs} ms:\n${output}`),
+      );
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -22,6 +22,9 @@ export function signedUserDelete(secret: string, eventId: string = randomUUID())
   return {
     eventId,
     body,
-    headers: { 'content-type': 'application/json', 'x-fusionauth-signature-jwt': fusionAuthHs256(body, secret) },
+    headers: {
+      'content-type': 'application/json',
+      'x-fusionauth-signature-jwt': fusionAuthHs256(body, secret),
+    },
   };
 }

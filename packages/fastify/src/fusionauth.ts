@@ -18,5 +18,5 @@ export function fusionWebhook(
   options: FusionWebhookOptions & FastifyWebhookOptions,
 ): FastifyWebhook<FusionAuthEventMap, FusionAuthContext> {
   const { path, ...receiverOptions } = options ?? {};
-  return fastifyPlugin(fusionReceiver(receiverOptions), { path });
+  return fastifyPlugin(fusionReceiver(receiverOptions, 'fusionWebhook()'), { path });
 }

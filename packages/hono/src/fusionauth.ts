@@ -20,5 +20,8 @@ export function fusionWebhook(
   options: FusionWebhookOptions & HonoHandlerOptions = {},
 ): HonoWebhook<FusionAuthEventMap, FusionAuthContext> {
   const { passThrough, ...receiverOptions } = options;
-  return honoHandler(fusionReceiver(receiverOptions), passThrough === undefined ? {} : { passThrough });
+  return honoHandler(
+    fusionReceiver(receiverOptions, 'fusionWebhook()'),
+    passThrough === undefined ? {} : { passThrough },
+  );
 }

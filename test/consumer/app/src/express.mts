@@ -4,7 +4,10 @@ import express from 'express';
 import { handledUsers, hmacSecretFromEnv, onUserDelete } from './shared.mjs';
 
 // Explicit options: the secret is a checked string, as exactOptionalPropertyTypes requires.
-const webhook = fusionWebhook({ signature: { hmacSecret: hmacSecretFromEnv() } }).on('user.delete', onUserDelete);
+const webhook = fusionWebhook({ signature: { hmacSecret: hmacSecretFromEnv() } }).on(
+  'user.delete',
+  onUserDelete,
+);
 
 const app = express();
 app.use('/fusionauth-webhook', webhook);
