@@ -5,6 +5,7 @@ import {
   fusionReceiver,
 } from '@authhooks/fusionauth';
 import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';
+import { requestLogs } from './request-logger.js';
 
 /**
  * FusionAuth webhook plugin for Fastify: the FusionAuth provider options, the receiver options and `path`.
@@ -17,6 +18,9 @@ import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from '
 export function fusionWebhook(
   options: FusionWebhookOptions & FastifyWebhookOptions,
 ): FastifyWebhook<FusionAuthEventMap, FusionAuthContext> {
-  const { path, ...receiverOptions } = options ?? {};
-  return fastifyPlugin(fusionReceiver(receiverOptions, 'fusionWebhook()'), { path });
+  const { path, ...given } = options ?? {};
+  // Without a logger of the user's own, authhooks logs through each request's `request.log` (pino).
+  const logs = given.logger === undefined ? requestLogs() : undefined;
+  const receiverOptions = logs === undefined ? given : { ...given, logger: logs.logger };
+  return fastifyPlugin(fusionReceiver(receiverOptions, 'fusionWebhook()'), { path }, logs);
 }

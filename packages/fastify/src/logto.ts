@@ -5,6 +5,7 @@ import {
   logtoReceiver,
 } from '@authhooks/logto';
 import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';
+import { requestLogs } from './request-logger.js';
 
 /**
  * Logto webhook plugin for Fastify. Logto neither retries nor rolls back: keep handlers fast.
@@ -17,6 +18,9 @@ import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from '
 export function logtoWebhook(
   options: LogtoWebhookOptions & FastifyWebhookOptions,
 ): FastifyWebhook<LogtoEventMap, LogtoContext> {
-  const { path, ...receiverOptions } = options ?? {};
-  return fastifyPlugin(logtoReceiver(receiverOptions), { path });
+  const { path, ...given } = options ?? {};
+  // Without a logger of the user's own, authhooks logs through each request's `request.log` (pino).
+  const logs = given.logger === undefined ? requestLogs() : undefined;
+  const receiverOptions = logs === undefined ? given : { ...given, logger: logs.logger };
+  return fastifyPlugin(logtoReceiver(receiverOptions), { path }, logs);
 }
