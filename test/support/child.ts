@@ -8,11 +8,14 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts a server process and waits until its stdout matches `ready`; fails with its output otherwise. */
+/**
+ * Starts a server process and waits until its stdout matches `ready` (`null`: until it has spawned);
+ * fails with its output otherwise.
+ */
 export function startUntil(
   command: string,
   args: readonly string[],
-  ready: RegExp,
+  ready: RegExp | null,
   options: SpawnOptions & { timeoutMs?: number } = {},
 ): Promise<Started> {
   const { timeoutMs = 30_000, ...spawnOptions } = options;
@@ -34,13 +37,19 @@ export function startUntil(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(ready);
+      const match = ready === null ? null : output.match(ready);
       if (match) {
         clearTimeout(timer);
         resolve({ child, match, output: () => output, stop });
       }
     };
     child.stdout?.on('data', onData);
+    if (ready === null) {
+      child.once('spawn', () => {
+        clearTimeout(timer);
+        resolve({ child, match: [''] as unknown as RegExpMatchArray, output: () => output, stop });
+      });
+    }
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
