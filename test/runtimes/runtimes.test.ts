@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { type Started, startUntil } from '../support/child.js';
 import { cleanEnv } from '../support/clean-env.js';
+import { freePort } from '../support/free-port.js';
 import { expectBehaviourTable, secrets } from './behaviour.js';
 
 /**
@@ -120,17 +120,6 @@ const worker :Workerd.Worker = (
   ],
 );
 `;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHttp(base: string, started: Started): Promise<void> {
