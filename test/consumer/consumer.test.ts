@@ -33,17 +33,21 @@ let app: string;
 let packed: Packed[];
 const typeChecks = new Map<string, string>();
 
+/** Used by the README's pino snippet; the workspace has it only through fastify. */
+const extra: Record<string, string> = { pino: '^10.4.0' };
+
 /** Third-party dependencies of the app, at the ranges the workspace itself is tested with. */
 function thirdParty(): string[] {
   const e2e = JSON.parse(readFileSync(join(repo, 'test/package.json'), 'utf8'));
   const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
   const range = (name: string) =>
-    e2e.dependencies[name] ?? e2e.devDependencies[name] ?? root.devDependencies[name];
+    e2e.dependencies[name] ?? e2e.devDependencies[name] ?? root.devDependencies[name] ?? extra[name];
   return [
     'express',
     '@types/express',
     'hono',
     '@hono/node-server',
+    'pino',
     'fastify',
     'typescript',
     '@types/node',

@@ -9,7 +9,7 @@ import { type ExpressWebhook, expressMiddleware } from './middleware.js';
 /**
  * FusionAuth webhook middleware.
  * @example
- * const webhook = fusionWebhook({ authorization: process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION })
+ * const webhook = fusionWebhook() // reads FUSIONAUTH_WEBHOOK_AUTHORIZATION, or pass { authorization }
  *   .on('user.delete', async (event, ctx) => deleteUserData(event.user.id, { signal: ctx.signal }));
  * app.use('/fusionauth-webhook', webhook);
  */

@@ -11,7 +11,7 @@ import { requestLogs } from './request-logger.js';
  * FusionAuth webhook plugin for Fastify: the FusionAuth provider options, the receiver options and `path`.
  * @example
  * await app.register(
- *   fusionWebhook({ authorization: process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION, path: '/fusionauth-webhook' })
+ *   fusionWebhook({ path: '/fusionauth-webhook' }) // reads FUSIONAUTH_WEBHOOK_AUTHORIZATION, or pass authorization
  *     .on('user.delete', async (event, ctx) => deleteUserData(event.user.id, { signal: ctx.signal })),
  * );
  */

@@ -11,7 +11,7 @@ import { requestLogs } from './request-logger.js';
  * Logto webhook plugin for Fastify. Logto neither retries nor rolls back: keep handlers fast.
  * @example
  * await app.register(
- *   logtoWebhook({ signingKey: process.env.LOGTO_WEBHOOK_SIGNING_KEY, path: '/logto-webhook' })
+ *   logtoWebhook({ path: '/logto-webhook' }) // reads LOGTO_WEBHOOK_SIGNING_KEY, or pass signingKey
  *     .on('User.Deleted', async (event) => deleteUserData(event.data?.id)),
  * );
  */

@@ -1,0 +1,62 @@
+// The README's code cannot drift from code that compiles: every ```ts block in README.md and in
+// packages/*/README.md is preceded by `<!-- snippet: NAME -->` and must equal the `// #region readme`
+// part of test/consumer/app/src/readme/NAME.mts, which the consumer test type-checks against the
+// packed packages under the strictest flags.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const snippets = join(root, 'test/consumer/app/src/readme');
+
+export function readmes() {
+  const packages = readdirSync(join(root, 'packages'))
+    .map((name) => join(root, 'packages', name, 'README.md'))
+    .filter((path) => existsSync(path));
+  return [join(root, 'README.md'), ...packages];
+}
+
+/** Problems found, one string each; empty when every block matches its compiled file. */
+export function snippetProblems() {
+  const problems = [];
+  for (const readme of readmes()) {
+    const where = relative(root, readme);
+    const lines = readFileSync(readme, 'utf8').split('\n');
+    for (let index = 0; index < lines.length; index++) {
+      if (!/^```tsx?\s*$/.test(lines[index])) continue;
+      const marker = lines[index - 1]?.match(/^<!-- snippet: ([\w-]+) -->$/);
+      const end = lines.indexOf('```', index + 1);
+      const block = lines.slice(index + 1, end).join('\n');
+      index = end;
+      if (!marker) {
+        problems.push(
+          `${where}: a ts block without <!-- snippet: NAME --> above it:\n${block.slice(0, 200)}`,
+        );
+        continue;
+      }
+      const file = join(snippets, `${marker[1]}.mts`);
+      if (!existsSync(file)) {
+        problems.push(`${where}: snippet ${marker[1]} has no file ${relative(root, file)}`);
+        continue;
+      }
+      const region = readFileSync(file, 'utf8').match(
+        /\/\/ #region readme\n([\s\S]*?)\n\/\/ #endregion readme/,
+      );
+      if (!region) problems.push(`${relative(root, file)}: no // #region readme … // #endregion readme`);
+      else if (region[1] !== block) {
+        problems.push(
+          `${where}: snippet ${marker[1]} differs from ${relative(root, file)} (copy the region into the README)`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const problems = snippetProblems();
+  for (const problem of problems) console.error(`FAIL  ${problem}`);
+  if (problems.length === 0)
+    console.log(`ok    every ts block in ${readmes().length} READMEs matches a compiled file`);
+  process.exit(problems.length > 0 ? 1 : 0);
+}
