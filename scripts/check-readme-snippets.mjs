@@ -1,8 +1,8 @@
 // The README's code cannot drift from code that compiles: every ```ts block in README.md and in
 // packages/*/README.md is preceded by `<!-- snippet: NAME -->` and must equal the `// #region readme`
 // part of test/consumer/app/src/readme/NAME.mts, which the consumer test type-checks against the
-// packed packages under the strictest flags.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// packed packages under the strictest flags. `--write` copies each file's region into the READMEs.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +45,7 @@ export function snippetProblems() {
       if (!region) problems.push(`${relative(root, file)}: no // #region readme … // #endregion readme`);
       else if (region[1] !== block) {
         problems.push(
-          `${where}: snippet ${marker[1]} differs from ${relative(root, file)} (copy the region into the README)`,
+          `${where}: snippet ${marker[1]} differs from ${relative(root, file)} (node scripts/check-readme-snippets.mjs --write copies it)`,
         );
       }
     }
@@ -53,7 +53,27 @@ export function snippetProblems() {
   return problems;
 }
 
+/** Replaces every marked block in the READMEs with its file's region. */
+function writeSnippets() {
+  for (const readme of readmes()) {
+    const text = readFileSync(readme, 'utf8');
+    const updated = text.replace(
+      /(<!-- snippet: ([\w-]+) -->\n```ts\n)[\s\S]*?\n```/g,
+      (whole, head, name) => {
+        const file = join(snippets, `${name}.mts`);
+        if (!existsSync(file)) return whole;
+        const region = readFileSync(file, 'utf8').match(
+          /\/\/ #region readme\n([\s\S]*?)\n\/\/ #endregion readme/,
+        );
+        return region ? `${head}${region[1]}\n\`\`\`` : whole;
+      },
+    );
+    if (updated !== text) writeFileSync(readme, updated);
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--write')) writeSnippets();
   const problems = snippetProblems();
   for (const problem of problems) console.error(`FAIL  ${problem}`);
   if (problems.length === 0)

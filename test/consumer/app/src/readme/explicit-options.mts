@@ -1,5 +1,4 @@
 import { fusionWebhook } from '@authhooks/express';
-
 // #region readme
 const authorization = process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION;
 if (!authorization) throw new Error('Set FUSIONAUTH_WEBHOOK_AUTHORIZATION');

@@ -1,7 +1,7 @@
-import { fusionWebhook } from '@authhooks/express';
+import { blockedDomain, todos } from './app-code.mjs';
 // #region readme
 import express from 'express';
-import { blockedDomain, todos } from './app-code.mjs';
+import { fusionWebhook } from '@authhooks/express';
 
 // No verifier options: reads FUSIONAUTH_WEBHOOK_AUTHORIZATION (the Authorization header value set on
 // the webhook in FusionAuth) or the other FUSIONAUTH_* variables, and refuses to start without one.

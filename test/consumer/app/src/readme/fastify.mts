@@ -1,7 +1,7 @@
-import { fusionWebhook } from '@authhooks/fastify';
+import { deleteUserData } from './app-code.mjs';
 // #region readme
 import Fastify from 'fastify';
-import { deleteUserData } from './app-code.mjs';
+import { fusionWebhook } from '@authhooks/fastify';
 
 const app = Fastify({ logger: true }); // authhooks logs through request.log
 await app.register(

@@ -1,6 +1,5 @@
 import { fusionWebhook } from '@authhooks/hono';
 import { Hono } from 'hono';
-
 const audit = { record: (_eventType: string): void => {} };
 // #region readme
 const app = new Hono()

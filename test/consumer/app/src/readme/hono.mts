@@ -1,8 +1,8 @@
-import { fusionWebhook } from '@authhooks/hono';
-import { serve } from '@hono/node-server';
+import { deleteUserData } from './app-code.mjs';
 // #region readme
 import { Hono } from 'hono';
-import { deleteUserData } from './app-code.mjs';
+import { serve } from '@hono/node-server';
+import { fusionWebhook } from '@authhooks/hono';
 
 const app = new Hono();
 // app.use (or app.all), not app.post: every method reaches the webhook, so a GET gets its 405.

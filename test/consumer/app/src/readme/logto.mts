@@ -1,7 +1,7 @@
-import { logtoWebhook } from '@authhooks/express'; // or @authhooks/hono, @authhooks/fastify
+import { provision, syncMembers } from './app-code.mjs';
 // #region readme
 import express from 'express';
-import { provision, syncMembers } from './app-code.mjs';
+import { logtoWebhook } from '@authhooks/express'; // or @authhooks/hono, @authhooks/fastify
 
 const app = express();
 // No signingKey option: reads LOGTO_WEBHOOK_SIGNING_KEY, and refuses to start without it.

@@ -1,7 +1,7 @@
+import { deleteUserData } from './app-code.mjs';
 // #region readme
 // app/fusionauth-webhook/route.ts
 import { type FusionAuthReceiver, fusionReceiver } from '@authhooks/fusionauth';
-import { deleteUserData } from './app-code.mjs';
 
 let receiver: FusionAuthReceiver | undefined; // made on the first request: `next build` needs no secret
 

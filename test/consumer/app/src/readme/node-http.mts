@@ -1,8 +1,8 @@
+import { deleteUserData } from './app-code.mjs';
 // #region readme
 import { createServer } from 'node:http';
 import { nodeHandler } from '@authhooks/core/node';
 import { fusionReceiver } from '@authhooks/fusionauth';
-import { deleteUserData } from './app-code.mjs';
 
 const receiver = fusionReceiver().on('user.delete', (event, ctx) =>
   deleteUserData(event.user.id, { signal: ctx.signal }),
