@@ -1,6 +1,6 @@
 import { fusionWebhook } from '@authhooks/hono';
 import { Hono } from 'hono';
-const audit = { record: (_eventType: string): void => {} };
+const audit = { record: (_eventType: string | undefined): void => {} };
 // #region readme
 const app = new Hono()
   .use('/fusionauth-webhook', fusionWebhook({ passThrough: true }))
