@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,6 +29,13 @@ function sourceAliases() {
 
 /** Tests of what users run: every adapter over HTTP, the examples, the security and reliability suites. */
 const overBuiltPackages = ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'];
+/**
+ * Tests that only ever use the built or packed packages (tarballs, other runtimes, `next build`): run
+ * once, in their own project, after the others (`groupOrder`), so their installs and builds never
+ * compete for the CPU with the timing-sensitive suites.
+ */
+const builtOnly = ['test/consumer/**', 'test/runtimes/**', 'examples/nextjs/**'];
+const builtOnlyTests = builtOnly.map((dir) => `${dir}/*.test.ts`);
 
 // Tests that start child processes read AUTHHOOKS_TEST_TARGET to run them the same way: `source` with
 // tsx (which resolves @authhooks/* by tsconfig paths), `dist` with plain node over the built packages.
@@ -42,8 +49,10 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'source',
+          sequence: { groupOrder: 0 },
           env: { AUTHHOOKS_TEST_TARGET: 'source' },
           include: ['packages/*/test/**/*.test.ts', ...overBuiltPackages],
+          exclude: [...configDefaults.exclude, ...builtOnly],
           typecheck: {
             enabled: true,
             include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts'],
@@ -52,7 +61,23 @@ export default defineConfig({
         },
       },
       {
-        test: { ...shared, name: 'dist', include: overBuiltPackages, env: { AUTHHOOKS_TEST_TARGET: 'dist' } },
+        test: {
+          ...shared,
+          name: 'dist',
+          sequence: { groupOrder: 0 },
+          include: overBuiltPackages,
+          exclude: [...configDefaults.exclude, ...builtOnly],
+          env: { AUTHHOOKS_TEST_TARGET: 'dist' },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'packed',
+          include: builtOnlyTests,
+          env: { AUTHHOOKS_TEST_TARGET: 'dist' },
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

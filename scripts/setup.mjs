@@ -2,9 +2,10 @@
 // (re)builds the packages whose dist/ is missing or older than their sources, because part of the
 // test suite runs against the built packages exactly as a user's app imports them.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale } from './stale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
@@ -21,25 +22,4 @@ if (process.argv.includes('--build')) {
     const filters = stale.map((name) => `--filter ./packages/${name}`).join(' ');
     run(`node node_modules/pnpm/bin/pnpm.cjs ${filters} build`);
   }
-}
-
-function isStale(dir) {
-  const built = join(dir, 'dist');
-  if (!existsSync(built)) return true;
-  const builtAt = Math.min(...readdirSync(built).map((file) => statSync(join(built, file)).mtimeMs));
-  return newest([join(dir, 'src'), join(dir, 'package.json'), join(dir, 'tsup.config.ts')]) > builtAt;
-}
-
-function newest(paths) {
-  let latest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      latest = Math.max(latest, newest(readdirSync(path).map((name) => join(path, name))));
-    } else {
-      latest = Math.max(latest, stat.mtimeMs);
-    }
-  }
-  return latest;
 }

@@ -1,8 +1,15 @@
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
 import { withRoutes } from '@authhooks/core';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { answer } from './answer.js';
+import type { RequestLogs } from './request-logger.js';
 
 export interface FastifyWebhookOptions {
   /** The route, relative to the `prefix` the plugin is registered with: `'/fusionauth-webhook'`, or `'/'`. */
@@ -33,13 +40,20 @@ const decidedByCore: ReadonlySet<string> = new Set([
 export function fastifyPlugin<TMap extends EventMap, TExtra extends object>(
   receiver: Receiver<TMap, TExtra>,
   options: FastifyWebhookOptions,
+  /** When the receiver logs through `requestLogs().logger`: each request's lines go to its `request.log`. */
+  logs?: RequestLogs,
 ): FastifyWebhook<TMap, TExtra> {
   const path = checkPath(options?.path);
+  const respond = (request: FastifyRequest, reply: FastifyReply) =>
+    logs === undefined
+      ? answer(receiver, request, reply)
+      : logs.run(request.log, () => answer(receiver, request, reply));
   const authhooksWebhook = async (instance: FastifyInstance) => {
+    logs?.fallbackTo(instance.log);
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     instance.setErrorHandler(async (error: FastifyError, request, reply) => {
-      if (error.code !== undefined && decidedByCore.has(error.code)) return answer(receiver, request, reply);
+      if (error.code !== undefined && decidedByCore.has(error.code)) return respond(request, reply);
       throw error;
     });
     instance.route({
@@ -47,7 +61,7 @@ export function fastifyPlugin<TMap extends EventMap, TExtra extends object>(
       url: path,
       // The receiver enforces it while reading; stated here so the route's options agree with it.
       bodyLimit: receiver.maxBodyBytes,
-      handler: (request, reply) => answer(receiver, request, reply),
+      handler: respond,
     });
   };
   // encapsulate: true keeps the parser inside (no skip-override) and lets `prefix` apply.

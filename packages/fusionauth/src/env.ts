@@ -23,8 +23,14 @@ function list(value: string | undefined): string[] | undefined {
   return items && items.length > 0 ? items : undefined;
 }
 
-/** Zero-config: the verifiers come from the environment; refuses to start, naming the variables, when none is set. */
-export function verifiersFromEnvironment(env: Env = processEnv()): FusionAuthOptions {
+/**
+ * Zero-config: the verifiers come from the environment; refuses to start, naming the variables, when none is set.
+ * `caller` is the function the user called (`fusionWebhook()`, `fusionReceiver()`), for the message.
+ */
+export function verifiersFromEnvironment(
+  env: Env = processEnv(),
+  caller = 'fusionauth()',
+): FusionAuthOptions {
   const authorization = list(env.FUSIONAUTH_WEBHOOK_AUTHORIZATION);
   const username = env.FUSIONAUTH_WEBHOOK_BASIC_USERNAME?.trim();
   const password = env.FUSIONAUTH_WEBHOOK_BASIC_PASSWORD;
@@ -44,7 +50,7 @@ export function verifiersFromEnvironment(env: Env = processEnv()): FusionAuthOpt
   }
   if (Object.keys(options).length === 0) {
     throw new TypeError(
-      'authhooks: fusionWebhook() has no way to check that requests come from FusionAuth. Pass authorization, ' +
+      `authhooks: ${caller} has no way to check that requests come from FusionAuth. Pass authorization, ` +
         `basicAuth, headers or signature, or set one of ${environmentVariables.join(', ')} ` +
         '(pass allowUnauthenticated: true only for local experiments).',
     );

@@ -15,10 +15,12 @@ const verifierKeys = ['authorization', 'headers', 'basicAuth', 'signature'] as c
  * The FusionAuth provider. With no verifier option it reads them from the environment
  * (see `environmentVariables`) and throws, naming them, when none is set.
  */
-export function fusionauth(options: FusionAuthOptions = {}): FusionAuthProvider {
+export function fusionauth(options: FusionAuthOptions = {}, caller = 'fusionauth()'): FusionAuthProvider {
   const configured = verifierKeys.some((key) => options[key] !== undefined);
   const auth =
-    configured || options.allowUnauthenticated === true ? options : verifiersFromEnvironment(options.env);
+    configured || options.allowUnauthenticated === true
+      ? options
+      : verifiersFromEnvironment(options.env, caller);
   const exclude = createExclude(options);
   return {
     ...fusionAuthEvents,

@@ -8,8 +8,14 @@ export type FusionWebhookOptions = FusionAuthOptions & ReceiverOptions;
 
 export type FusionAuthReceiver = Receiver<FusionAuthEventMap, FusionAuthContext>;
 
-/** A receiver for FusionAuth; adapters wrap it (`fusionWebhook`), Web runtimes use `.fetch` directly. */
-export function fusionReceiver(options: FusionWebhookOptions = {}): FusionAuthReceiver {
+/**
+ * A receiver for FusionAuth; adapters wrap it (`fusionWebhook`), Web runtimes use `.fetch` directly.
+ * `caller` names the function the user called in start-up errors (adapters pass `'fusionWebhook()'`).
+ */
+export function fusionReceiver(
+  options: FusionWebhookOptions = {},
+  caller = 'fusionReceiver()',
+): FusionAuthReceiver {
   const [receiverOptions, providerOptions] = splitReceiverOptions(options);
-  return createReceiver({ ...receiverOptions, provider: fusionauth(providerOptions) });
+  return createReceiver({ ...receiverOptions, provider: fusionauth(providerOptions, caller) });
 }

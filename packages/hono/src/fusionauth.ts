@@ -12,7 +12,7 @@ import { type HonoHandlerOptions, type HonoWebhook, honoHandler } from './handle
  * @example
  * app.use(
  *   '/fusionauth-webhook',
- *   fusionWebhook({ authorization: process.env.FUSIONAUTH_WEBHOOK_AUTHORIZATION })
+ *   fusionWebhook() // reads FUSIONAUTH_WEBHOOK_AUTHORIZATION, or pass { authorization }
  *     .on('user.delete', async (event, ctx) => deleteUserData(event.user.id, { signal: ctx.signal })),
  * );
  */
@@ -20,5 +20,8 @@ export function fusionWebhook(
   options: FusionWebhookOptions & HonoHandlerOptions = {},
 ): HonoWebhook<FusionAuthEventMap, FusionAuthContext> {
   const { passThrough, ...receiverOptions } = options;
-  return honoHandler(fusionReceiver(receiverOptions), passThrough === undefined ? {} : { passThrough });
+  return honoHandler(
+    fusionReceiver(receiverOptions, 'fusionWebhook()'),
+    passThrough === undefined ? {} : { passThrough },
+  );
 }

@@ -12,7 +12,7 @@ import { type HonoHandlerOptions, type HonoWebhook, honoHandler } from './handle
  * @example
  * app.use(
  *   '/logto-webhook',
- *   logtoWebhook({ signingKey: process.env.LOGTO_WEBHOOK_SIGNING_KEY })
+ *   logtoWebhook() // reads LOGTO_WEBHOOK_SIGNING_KEY, or pass { signingKey }
  *     .on('User.Deleted', async (event) => deleteUserData(event.data?.id)),
  * );
  */

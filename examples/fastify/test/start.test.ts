@@ -1,0 +1,3 @@
+import { describeExampleStartup } from '../../../test/support/example-startup.js';
+
+describeExampleStartup('fastify');

@@ -1,4 +1,0 @@
-import { start } from './node-server.js';
-
-const { url } = await start(Number(process.env.PORT ?? 3000));
-console.log(`FusionAuth webhook listening on ${url}/fusionauth-webhook`);

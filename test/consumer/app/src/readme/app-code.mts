@@ -1,0 +1,9 @@
+// What the README snippets call in "your app": stand-ins, so the snippets compile as written.
+export const todos = {
+  async deleteAllForUser(_userId: string, _options: { signal: AbortSignal }): Promise<void> {},
+};
+export const blockedDomain = (email: string | null | undefined): boolean =>
+  email?.endsWith('@blocked.example') ?? false;
+export async function deleteUserData(_userId: string, _options: { signal: AbortSignal }): Promise<void> {}
+export async function provision(_userId: string | null | undefined): Promise<void> {}
+export async function syncMembers(_organizationId: string | null | undefined): Promise<void> {}
