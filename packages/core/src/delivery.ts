@@ -1,5 +1,6 @@
 import type { BodyInput } from './http/body.js';
 import type { HeaderReader } from './http/headers.js';
+import type { Logger } from './logger.js';
 import type { Outcome } from './outcomes.js';
 import type { SchemaIssue } from './parse/validate.js';
 import type { RawEvent } from './provider.js';
@@ -57,6 +58,8 @@ export class Delivery {
     readonly headers: HeaderReader,
     readonly body: BodyInput,
     readonly started: number,
+    /** Where this delivery's lines go (and `ctx.log`): the request's own logger, or the receiver's. */
+    readonly logger: Logger,
   ) {}
 
   /** The body's bytes; re-serialised (once) when a framework parsed it before us. Depth-checked, so it cannot overflow. */

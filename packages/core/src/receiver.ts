@@ -91,20 +91,19 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       : [aliases[selector] ?? selector];
 
   const pipeline: Pipeline = {
+    logger,
     checks,
     limits: { maxBodyBytes, bodyTimeoutMs, needsRawBytes: checks.needsRawBytes },
-    parsing: eventParsing(provider, options.validation ?? 'lenient', logger),
+    parsing: eventParsing(provider, options.validation ?? 'lenient'),
     dispatching: dispatchSettings({
       providerName: provider.name,
       router,
       store: options.idempotency,
       timeoutMs,
       Context: contextClass(provider.context),
-      logger,
     }),
     answer: createHttpPolicy({ responses: options.responses, unhandled: options.unhandled }),
     reporting: {
-      logger,
       onResult: options.onResult,
       errorHandlers,
       hookWarningMs: timeoutMs === false ? 10_000 : Math.max(timeoutMs, 1000),

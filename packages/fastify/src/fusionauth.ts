@@ -5,7 +5,6 @@ import {
   fusionReceiver,
 } from '@authhooks/fusionauth';
 import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';
-import { requestLogs } from './request-logger.js';
 
 /**
  * FusionAuth webhook plugin for Fastify: the FusionAuth provider options, the receiver options and `path`.
@@ -19,8 +18,9 @@ export function fusionWebhook(
   options: FusionWebhookOptions & FastifyWebhookOptions,
 ): FastifyWebhook<FusionAuthEventMap, FusionAuthContext> {
   const { path, ...given } = options ?? {};
-  // Without a logger of the user's own, authhooks logs through each request's `request.log` (pino).
-  const logs = given.logger === undefined ? requestLogs() : undefined;
-  const receiverOptions = logs === undefined ? given : { ...given, logger: logs.logger };
-  return fastifyPlugin(fusionReceiver(receiverOptions, 'fusionWebhook()'), { path }, logs);
+  // Without a logger of the user's own, each delivery logs through its request's `request.log` (pino).
+  return fastifyPlugin(fusionReceiver(given, 'fusionWebhook()'), {
+    path,
+    requestLog: given.logger === undefined,
+  });
 }

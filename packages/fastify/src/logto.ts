@@ -5,7 +5,6 @@ import {
   logtoReceiver,
 } from '@authhooks/logto';
 import { type FastifyWebhook, type FastifyWebhookOptions, fastifyPlugin } from './plugin.js';
-import { requestLogs } from './request-logger.js';
 
 /**
  * Logto webhook plugin for Fastify. Logto neither retries nor rolls back: keep handlers fast.
@@ -19,8 +18,6 @@ export function logtoWebhook(
   options: LogtoWebhookOptions & FastifyWebhookOptions,
 ): FastifyWebhook<LogtoEventMap, LogtoContext> {
   const { path, ...given } = options ?? {};
-  // Without a logger of the user's own, authhooks logs through each request's `request.log` (pino).
-  const logs = given.logger === undefined ? requestLogs() : undefined;
-  const receiverOptions = logs === undefined ? given : { ...given, logger: logs.logger };
-  return fastifyPlugin(logtoReceiver(receiverOptions), { path }, logs);
+  // Without a logger of the user's own, each delivery logs through its request's `request.log` (pino).
+  return fastifyPlugin(logtoReceiver(given), { path, requestLog: given.logger === undefined });
 }

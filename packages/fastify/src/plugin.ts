@@ -9,11 +9,15 @@ import type {
 } from 'fastify';
 import fp from 'fastify-plugin';
 import { answer } from './answer.js';
-import type { RequestLogs } from './request-logger.js';
 
 export interface FastifyWebhookOptions {
   /** The route, relative to the `prefix` the plugin is registered with: `'/fusionauth-webhook'`, or `'/'`. */
   readonly path: string;
+}
+
+interface PluginSettings extends FastifyWebhookOptions {
+  /** Log each delivery through its request's `request.log` (when the user gave the receiver no logger). */
+  readonly requestLog?: boolean;
 }
 
 /** A Fastify plugin with `.on/.onAny/.onError/.off` (chainable) and `.receiver`. */
@@ -39,17 +43,13 @@ const decidedByCore: ReadonlySet<string> = new Set([
  */
 export function fastifyPlugin<TMap extends EventMap, TExtra extends object>(
   receiver: Receiver<TMap, TExtra>,
-  options: FastifyWebhookOptions,
-  /** When the receiver logs through `requestLogs().logger`: each request's lines go to its `request.log`. */
-  logs?: RequestLogs,
+  options: PluginSettings,
 ): FastifyWebhook<TMap, TExtra> {
   const path = checkPath(options?.path);
+  const requestLog = options.requestLog === true;
   const respond = (request: FastifyRequest, reply: FastifyReply) =>
-    logs === undefined
-      ? answer(receiver, request, reply)
-      : logs.run(request.log, () => answer(receiver, request, reply));
+    answer(receiver, request, reply, requestLog);
   const authhooksWebhook = async (instance: FastifyInstance) => {
-    logs?.fallbackTo(instance.log);
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     instance.setErrorHandler(async (error: FastifyError, request, reply) => {

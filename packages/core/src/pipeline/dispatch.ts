@@ -2,7 +2,7 @@ import type { ContextClass, DeliveryContext } from '../context.js';
 import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
 import type { IdempotencyStore, Reservation } from '../idempotency/types.js';
-import { describeError, type Logger, safeLog } from '../logger.js';
+import { describeError, safeLog } from '../logger.js';
 import { isQueueRoute, QueueUnavailable } from '../queue/queue-route.js';
 import type { AnyHandler, Router } from '../router.js';
 import {
@@ -22,7 +22,6 @@ export interface DispatchSettings {
   /** How long the store may take to reserve: half the deadline, so `onStoreError: 'process'` has time left. */
   readonly storeDeadlines: DeadlineQueue | undefined;
   readonly Context: ContextClass;
-  readonly logger: Logger;
   /** Unique per receiver instance: with a counter it makes each attempt's lease token. */
   readonly instance: string;
   attempts: number;
@@ -54,7 +53,7 @@ export function dispatch(delivery: Delivery, settings: DispatchSettings): void |
     delivery.unhandled = true;
     return;
   }
-  const ctx = new settings.Context(delivery, settings.logger);
+  const ctx = new settings.Context(delivery, delivery.logger);
   if (settings.store !== undefined) return new GuardedRun(delivery, handlers, ctx, settings).promise;
   for (let i = 0; i < handlers.length; i++) {
     let result: unknown;
@@ -209,7 +208,7 @@ class GuardedRun implements Expirable {
     const why = error === undefined ? 'did not answer in time' : describeError(error).message;
     if (this.settings.store?.onStoreError === 'process') {
       safeLog(
-        this.settings.logger,
+        this.delivery.logger,
         'warn',
         { eventId: this.delivery.id, reason: why },
         'idempotency store failed; handling without deduplication',
@@ -274,12 +273,12 @@ class GuardedRun implements Expirable {
   }
 
   #storeWarning(error: unknown, message: string) {
-    safeLog(this.settings.logger, 'warn', { err: describeError(error), eventId: this.delivery.id }, message);
+    safeLog(this.delivery.logger, 'warn', { err: describeError(error), eventId: this.delivery.id }, message);
   }
 
   #late(error: unknown) {
     safeLog(
-      this.settings.logger,
+      this.delivery.logger,
       'warn',
       { err: describeError(error), eventId: this.delivery.id, eventType: this.delivery.type },
       'handler failed after the deadline',

@@ -1,6 +1,6 @@
 import type { Delivery } from '../delivery.js';
 import { toHex } from '../encoding.js';
-import { type Logger, safeLog } from '../logger.js';
+import { safeLog } from '../logger.js';
 import { parseJson } from '../parse/json.js';
 import { type ValidationMode, validate } from '../parse/validate.js';
 import type { EventMap, Provider } from '../provider.js';
@@ -12,22 +12,16 @@ export interface EventParsing {
   readonly schemas: Readonly<Record<string, Schema<unknown>>>;
   readonly aliases: Readonly<Record<string, string>>;
   readonly validation: ValidationMode;
-  readonly logger: Logger;
   /** `type path` pairs already warned about: schema drift is logged once, not per delivery. */
   readonly warned: Set<string>;
 }
 
-export function eventParsing(
-  provider: Provider<EventMap, object>,
-  validation: ValidationMode,
-  logger: Logger,
-): EventParsing {
+export function eventParsing(provider: Provider<EventMap, object>, validation: ValidationMode): EventParsing {
   return {
     provider,
     schemas: provider.schemas as Readonly<Record<string, Schema<unknown>>>,
     aliases: provider.aliases ?? {},
     validation,
-    logger,
     warned: new Set(),
   };
 }
@@ -78,7 +72,7 @@ function finish(delivery: Delivery, parsing: EventParsing, id: string | undefine
   delivery.event = result.value;
   if (result.issues.length > 0) {
     delivery.schemaIssues = result.issues;
-    warnOnce(parsing, type, result.issues);
+    warnOnce(parsing, delivery, result.issues);
   }
 }
 
@@ -87,14 +81,15 @@ function bodyHash(delivery: Delivery): string | Promise<string> {
   return hash instanceof Uint8Array ? toHex(hash) : hash.then(toHex);
 }
 
-function warnOnce(parsing: EventParsing, type: string, issues: Delivery['schemaIssues']): void {
+function warnOnce(parsing: EventParsing, delivery: Delivery, issues: Delivery['schemaIssues']): void {
+  const type = delivery.type as string;
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
     const key = `${type} ${path}`;
     if (parsing.warned.has(key) || parsing.warned.size >= 10_000) continue;
     parsing.warned.add(key);
     safeLog(
-      parsing.logger,
+      delivery.logger,
       'warn',
       { eventType: type, path, reason: issue.message },
       `a ${type} field did not match its schema and was left out of the typed event (see ctx.schemaIssues and ctx.rawEvent); ` +

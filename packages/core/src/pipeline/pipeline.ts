@@ -2,6 +2,7 @@ import { Delivery } from '../delivery.js';
 import { WebhookError } from '../errors.js';
 import type { BodyInput } from '../http/body.js';
 import { type HeaderReader, type HeadersInput, readHeaders } from '../http/headers.js';
+import type { Logger } from '../logger.js';
 import type { SchemaIssue } from '../parse/validate.js';
 import type { RawEvent } from '../provider.js';
 import { checkRequest, type RequestChecks } from './check-request.js';
@@ -16,6 +17,11 @@ export interface ReceiveInput {
   readonly method: string;
   readonly headers: HeadersInput;
   readonly body: BodyInput;
+  /**
+   * The request's own logger (Fastify's `request.log`): this delivery's lines and `ctx.log` go there
+   * instead of the receiver's `logger`.
+   */
+  readonly logger?: Logger | undefined;
 }
 
 /** What `receive()` answers: the HTTP answer, and the event once it was verified and parsed. */
@@ -43,6 +49,7 @@ export interface VerifiedEvent<TEvent = unknown> {
 
 /** Everything a receiver decided at construction, for each stage. */
 export interface Pipeline {
+  readonly logger: Logger;
   readonly checks: RequestChecks;
   readonly limits: BodyLimits;
   readonly parsing: EventParsing;
@@ -75,8 +82,14 @@ function advance(
   }
 }
 
-function start(input: ReceiveInput): Delivery {
-  return new Delivery(String(input.method), readHeaders(input.headers), input.body, performance.now());
+function start(pipeline: Pipeline, input: ReceiveInput): Delivery {
+  return new Delivery(
+    String(input.method),
+    readHeaders(input.headers),
+    input.body,
+    performance.now(),
+    input.logger ?? pipeline.logger,
+  );
 }
 
 /** The whole pipeline. Never throws and never rejects: a bug in core answers a clean 500 too. */
@@ -84,10 +97,10 @@ export function receive(pipeline: Pipeline, input: ReceiveInput): Promise<Receiv
   let delivery: Delivery;
   let pending: void | Promise<void>;
   try {
-    delivery = start(input);
+    delivery = start(pipeline, input);
     pending = advance(delivery, pipeline, receiving, 0);
   } catch (error) {
-    delivery ??= new Delivery('POST', readHeaders({}), '', performance.now());
+    delivery ??= new Delivery('POST', readHeaders({}), '', performance.now(), pipeline.logger);
     return Promise.resolve(conclude(pipeline, internalError(delivery, error)));
   }
   if (pending === undefined) return Promise.resolve(conclude(pipeline, delivery));
@@ -122,7 +135,7 @@ function conclude(pipeline: Pipeline, delivery: Delivery): ReceiveResult {
 
 /** Every check, without running handlers; throws `WebhookError` with the outcome otherwise. */
 export async function verifyAndParse(pipeline: Pipeline, input: ReceiveInput): Promise<VerifiedEvent> {
-  const delivery = start(input);
+  const delivery = start(pipeline, input);
   await advance(delivery, pipeline, verifying, 0);
   if (delivery.outcome !== undefined) {
     const { headers } = pipeline.answer(delivery);

@@ -1,6 +1,6 @@
 import type { ErrorHandler } from '../context.js';
 import type { Delivery } from '../delivery.js';
-import { describeError, type Logger, levelEnabled, safeLog } from '../logger.js';
+import { describeError, levelEnabled, safeLog } from '../logger.js';
 import type { Outcome } from '../outcomes.js';
 import type { Answer } from './http-policy.js';
 
@@ -15,7 +15,6 @@ export interface ResultInfo {
 }
 
 export interface Reporting {
-  readonly logger: Logger;
   readonly onResult: ((result: ResultInfo) => unknown) | undefined;
   readonly errorHandlers: readonly ErrorHandler[];
   /** How long an `onError` or `onResult` may take before a warning says it is stuck. */
@@ -47,7 +46,7 @@ const levels: Readonly<Record<Outcome, 'debug' | 'info' | 'warn' | 'error'>> = {
  * `onError`. Their failures are logged; one that does not settle is reported, never awaited.
  */
 export function report(delivery: Delivery, answer: Answer, reporting: Reporting): void {
-  const { logger } = reporting;
+  const { logger } = delivery;
   const level = levels[answer.outcome];
   if (levelEnabled(logger, level)) {
     const fields: Record<string, unknown> = {
@@ -74,7 +73,12 @@ function runHooks(delivery: Delivery, answer: Answer, reporting: Reporting): voi
       durationMs: performance.now() - delivery.started,
       error: delivery.error,
     };
-    guard(() => (reporting.onResult as (result: ResultInfo) => unknown)(info), 'onResult', reporting);
+    guard(
+      () => (reporting.onResult as (result: ResultInfo) => unknown)(info),
+      'onResult',
+      delivery,
+      reporting,
+    );
   }
   if (answer.outcome !== 'handler_error' && answer.outcome !== 'timeout') return;
   for (const onError of reporting.errorHandlers) {
@@ -84,13 +88,13 @@ function runHooks(delivery: Delivery, answer: Answer, reporting: Reporting): voi
       eventType: delivery.type as string,
       eventId: delivery.id as string,
     };
-    guard(() => onError(failure), 'onError', reporting);
+    guard(() => onError(failure), 'onError', delivery, reporting);
   }
 }
 
-function guard(hook: () => unknown, name: string, reporting: Reporting): void {
+function guard(hook: () => unknown, name: string, delivery: Delivery, reporting: Reporting): void {
   const fail = (error: unknown) =>
-    safeLog(reporting.logger, 'error', { err: describeError(error) }, `${name} handler threw`);
+    safeLog(delivery.logger, 'error', { err: describeError(error) }, `${name} handler threw`);
   let result: unknown;
   try {
     result = hook();
@@ -103,7 +107,7 @@ function guard(hook: () => unknown, name: string, reporting: Reporting): void {
   const timer = setTimeout(() => {
     if (!settled) {
       safeLog(
-        reporting.logger,
+        delivery.logger,
         'warn',
         {},
         `${name} handler did not settle within ${reporting.hookWarningMs} ms`,
