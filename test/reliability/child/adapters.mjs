@@ -12,7 +12,6 @@ import express4 from 'express4';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 
-
 const listen = (server) =>
   new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
