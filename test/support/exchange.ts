@@ -7,6 +7,8 @@ export interface Exchange {
   readonly body?: string | Uint8Array;
   /** Send this many bytes of spaces with `Transfer-Encoding: chunked` instead of `body`. */
   readonly chunkedBytes?: number;
+  /** Give up (close the connection and reject) when no answer came by then. Default 10 000 ms. */
+  readonly answerWithinMs?: number;
 }
 
 export interface Answer {
@@ -39,7 +41,12 @@ export function exchange(url: string, request: Exchange): Promise<Answer> {
     const socket = net.connect(Number(port), hostname);
     const parts: Buffer[] = [];
     let answered = false;
+    const limitMs = request.answerWithinMs ?? 10_000;
+    const timer = setTimeout(() => {
+      socket.destroy(new Error(`no answer from ${url} within ${limitMs} ms`));
+    }, limitMs);
     const finish = (error?: Error) => {
+      clearTimeout(timer);
       const text = Buffer.concat(parts).toString('utf8');
       if (text.includes('\r\n\r\n')) return resolve(parse(text));
       reject(error ?? new Error(`no answer from ${url}`));
@@ -50,8 +57,11 @@ export function exchange(url: string, request: Exchange): Promise<Answer> {
     });
     socket.on('error', (error) => (answered ? undefined : finish(error)));
     socket.on('close', () => finish());
+    socket.on('end', () => socket.destroy());
     socket.write(`${head}\r\n\r\n`);
-    if (request.chunkedBytes === undefined) return void socket.end(body);
+    // Never half-close (socket.end): Node's http server drops a request whose client sent FIN before
+    // the answer was ready. The server closes the connection after answering (`connection: close`).
+    if (request.chunkedBytes === undefined) return void socket.write(body);
     pumpChunks(socket, request.chunkedBytes, () => answered);
   });
 }
@@ -64,7 +74,7 @@ function pumpChunks(socket: net.Socket, total: number, stop: () => boolean): voi
       sent += 0x10000;
       if (!socket.write(chunk)) return void socket.once('drain', pump);
     }
-    if (!stop() && !socket.destroyed) socket.end('0\r\n\r\n');
+    if (!stop() && !socket.destroyed) socket.write('0\r\n\r\n');
   };
   pump();
 }
