@@ -37,23 +37,25 @@ async function run(adapter) {
     const sequence = deliveries();
     await fire(server.port, sequence, warmup);
     const before = await settled(server, sequence);
+    const start = { ...(await server.ask('stats')), ...sequence.counts() };
     const started = performance.now();
     const load = await fire(server.port, sequence, requests);
     const seconds = (performance.now() - started) / 1000;
+    const end = { ...(await server.ask('stats')), ...sequence.counts() };
     const after = await settled(server, sequence);
-    const stats = await server.ask('stats');
-    const handledAnswers = sequence.answered.handled;
+    const final = await server.ask('stats');
     return {
       adapter,
       requests: load.total,
       perSecond: Math.round(load.total / seconds),
       unexpected: load.unexpected + sequence.unexpected,
-      calls: stats.calls,
-      handledAnswers,
-      duplicatesSent: sequence.duplicatesSent,
-      duplicateAnswers: sequence.answered.duplicate,
-      countedTwice: stats.twice,
-      errorsLogged: stats.logged.error,
+      // Of the load phase alone; `countedTwice` and `errorsLogged` over the child's whole life.
+      calls: end.calls - start.calls,
+      handledAnswers: end.handled - start.handled,
+      duplicatesSent: end.duplicatesSent - start.duplicatesSent,
+      duplicateAnswers: end.duplicate - start.duplicate,
+      countedTwice: final.twice,
+      errorsLogged: final.logged.error,
       rssBefore: before.rss,
       rssAfter: after.rss,
     };

@@ -297,6 +297,16 @@ const basicCases: AttackCase[] = [
 const hmacCases: AttackCase[] = [
   { name: 'HS256, genuine', mount: 'hmac', authentic: true, request: () => genuine('hmac'), ...handled },
   {
+    name: 'the signature header named as FusionAuth writes it (X-FusionAuth-Signature-JWT): accepted',
+    mount: 'hmac',
+    authentic: true,
+    request: () => {
+      const body = eventBody();
+      return { headers: [jsonType, ['X-FusionAuth-Signature-JWT', fusionSignature(body, hmac)]], body };
+    },
+    ...handled,
+  },
+  {
     name: 'HS512 with the same secret, genuine',
     mount: 'hmac',
     authentic: true,

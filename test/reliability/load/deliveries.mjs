@@ -14,6 +14,9 @@ export function deliveries({ duplicateEvery = 50, duplicateLag = 200 } = {}) {
     answered,
     unexpected: 0,
     duplicatesSent: 0,
+    counts() {
+      return { ...answered, duplicatesSent: this.duplicatesSent };
+    },
     /** Later deliveries repeat only ids sent from now on. */
     newPhase() {
       phaseStart = unique;

@@ -10,7 +10,8 @@ export function printTable(rows, { rssTolerance }) {
       'req/s',
       'unexpected',
       'handler calls',
-      'duplicates',
+      'handled',
+      'duplicate/sent',
       'rss before',
       'rss after',
       'rss change',
@@ -23,7 +24,8 @@ export function printTable(rows, { rssTolerance }) {
       String(row.requests),
       String(row.perSecond),
       String(row.unexpected),
-      `${row.calls} (${row.handledAnswers} handled answers)`,
+      String(row.calls),
+      String(row.handledAnswers),
       `${row.duplicateAnswers}/${row.duplicatesSent}`,
       mb(row.rssBefore),
       mb(row.rssAfter),
@@ -34,6 +36,10 @@ export function printTable(rows, { rssTolerance }) {
       violations.push(`${name}: ${row.unexpected} unexpected statuses, errors or timeouts`);
     if (row.calls !== row.handledAnswers)
       violations.push(`${name}: ${row.calls} handler calls for ${row.handledAnswers} handled answers`);
+    if (row.handledAnswers + row.duplicateAnswers !== row.requests)
+      violations.push(
+        `${name}: ${row.requests} requests, ${row.handledAnswers + row.duplicateAnswers} answered handled or duplicate`,
+      );
     if (row.countedTwice > 0) violations.push(`${name}: ${row.countedTwice} event ids were handled twice`);
     if (row.duplicateAnswers !== row.duplicatesSent)
       violations.push(
