@@ -1,0 +1,125 @@
+// A JWKS endpoint that is down, slow or answers garbage: a signed delivery gets 503 (the key could not
+// be fetched, FusionAuth retries) or 401 (the set has no usable key), never 500, a hang or a crash; a key
+// fetched before keeps verifying while the endpoint fails; and once the endpoint is back, deliveries pass.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { adapters, type Running } from '../helpers/adapters.js';
+import { captureLogger } from '../support/capture-logger.js';
+import { type Answer, exchange } from '../support/exchange.js';
+import { deadUrl, type JwksMode, type JwksServer, jwksServer } from '../support/jwks-server.js';
+import { fusionSignature, rsaKey } from '../support/jws.js';
+import { leaksIn } from '../support/leaks.js';
+import { inOutcomeTable } from '../support/outcome-table.js';
+import { watchUnhandled } from '../support/unhandled.js';
+
+const key = rsaKey();
+const kid = 'jwks-key';
+const jwksTimeoutMs = 200;
+
+function signed(): { headers: [string, string][]; body: string } {
+  const body = JSON.stringify({
+    event: { type: 'user.delete', id: crypto.randomUUID(), user: { id: 'u-1' } },
+  });
+  const token = fusionSignature(body, { privateKey: key.privateKey }, { alg: 'RS256', header: { kid } });
+  return {
+    headers: [
+      ['content-type', 'application/json'],
+      ['x-fusionauth-signature-jwt', token],
+    ],
+    body,
+  };
+}
+
+const outcomeOf = (answer: Answer) => [
+  answer.status,
+  (JSON.parse(answer.body) as { outcome: string }).outcome,
+];
+
+function expectClean(answer: Answer) {
+  expect(answer.headers['content-type']).toMatch(/^application\/json/);
+  const [status, outcome] = outcomeOf(answer);
+  expect(inOutcomeTable(status as number, outcome)).toBe(true);
+  expect(leaksIn(answer.raw, [])).toEqual([]);
+}
+
+const cold: [JwksMode, number, string][] = [
+  ['reset', 503, 'unavailable'],
+  ['http-500', 503, 'unavailable'],
+  ['slow', 503, 'unavailable'],
+  ['not-json', 503, 'unavailable'],
+  ['keys-not-an-array', 503, 'unavailable'],
+  // The set loaded, and holds no key we may use: nothing can verify the token.
+  ['unknown-key-types', 401, 'unauthorized'],
+];
+
+/** A failed refresh keeps the last good set; a successful one replaces it, even when it holds no usable key. */
+const warm: [JwksMode, number, string][] = [
+  ['reset', 200, 'handled'],
+  ['http-500', 200, 'handled'],
+  ['slow', 200, 'handled'],
+  ['not-json', 200, 'handled'],
+  ['keys-not-an-array', 200, 'handled'],
+  ['unknown-key-types', 401, 'unauthorized'],
+];
+
+describe.each(adapters)('JWKS faults: $name', (adapter) => {
+  const unhandled = watchUnhandled();
+  let jwks: JwksServer;
+  let server: Running | undefined;
+
+  beforeAll(async () => {
+    jwks = await jwksServer([key.publicJwk(kid)]);
+  });
+  afterAll(() => jwks.close());
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    jwks.mode = 'up';
+  });
+
+  /** A fresh receiver (cold cache) that refetches on every lookup once its set is stale (1 ms). */
+  async function start(jwksUrl = jwks.url, logger = captureLogger()) {
+    server = await adapter.start(
+      { signature: { jwksUrl, jwksTimeoutMs, jwksCacheMs: 1, jwksCooldownMs: 0 }, logger },
+      (routes) => routes.on('user.delete', () => {}),
+    );
+    return server.url;
+  }
+
+  it('cold, nothing listening at the JWKS URL: 503, then serves once the endpoint is up', async () => {
+    const url = await start(await deadUrl());
+    const answer = await exchange(url, signed());
+    expectClean(answer);
+    expect(outcomeOf(answer)).toEqual([503, 'unavailable']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it.each(
+    cold,
+  )('cold, the endpoint answers %s: %i %s, never 500; then it recovers', async (mode, status, outcome) => {
+    const logger = captureLogger();
+    const url = await start(jwks.url, logger);
+    jwks.mode = mode;
+    const started = performance.now();
+    const answer = await exchange(url, signed());
+    expectClean(answer);
+    expect(outcomeOf(answer)).toEqual([status, outcome]);
+    expect(performance.now() - started).toBeLessThan(jwksTimeoutMs + 1_500);
+    expect(leaksIn(logger.text(), [])).toEqual([]);
+
+    jwks.mode = 'up';
+    expect(outcomeOf(await exchange(url, signed()))).toEqual([200, 'handled']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it.each(warm)('warm, then the endpoint answers %s: %i %s', async (mode, status, outcome) => {
+    const url = await start();
+    expect(outcomeOf(await exchange(url, signed()))).toEqual([200, 'handled']);
+    jwks.mode = mode;
+    const hitsBefore = jwks.hits;
+    const answer = await exchange(url, signed());
+    expectClean(answer);
+    expect(outcomeOf(answer)).toEqual([status, outcome]);
+    expect(jwks.hits).toBeGreaterThan(hitsBefore); // it did try to refresh the stale set
+    expect(unhandled).toEqual([]);
+  });
+});
