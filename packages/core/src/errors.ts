@@ -5,6 +5,19 @@ import type { Outcome } from './outcomes.js';
 const rejectionBrand = Symbol.for('authhooks.WebhookRejection');
 const bodyReadBrand = Symbol.for('authhooks.BodyReadError');
 
+/**
+ * Whether `value` carries `brand`. Never throws: a handler may throw anything, including a Proxy whose
+ * every trap throws, and looking at it must not break the answer.
+ */
+export function hasBrand(value: unknown, brand: symbol): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return Object.hasOwn(value, brand);
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown from a handler (or by `ctx.reject`) to veto the event: FusionAuth rolls a transactional event back. */
 export class WebhookRejection extends Error {
   override readonly name = 'WebhookRejection';
@@ -23,7 +36,7 @@ export class WebhookRejection extends Error {
   }
 
   static is(value: unknown): value is WebhookRejection {
-    return typeof value === 'object' && value !== null && rejectionBrand in value;
+    return hasBrand(value, rejectionBrand);
   }
 }
 
@@ -57,7 +70,7 @@ export class BodyReadError extends Error {
   }
 
   static is(value: unknown): value is BodyReadError {
-    return typeof value === 'object' && value !== null && bodyReadBrand in value;
+    return hasBrand(value, bodyReadBrand);
   }
 }
 

@@ -134,7 +134,7 @@ class GuardedRun implements Expirable {
     this.#key = `${settings.providerName}:${delivery.id}`;
     this.#token = `${settings.instance}:${++settings.attempts}`;
     this.#deadline = settings.deadlines?.schedule(this);
-    if (pending !== undefined && running !== undefined) this.#runFrom(running, pending);
+    if (pending !== undefined && running !== undefined) this.#start(running, pending);
     else this.#reserve();
   }
 
@@ -199,7 +199,7 @@ class GuardedRun implements Expirable {
     }
     this.#reserved = true;
     this.#phase = 'handling';
-    this.#runFrom(0, undefined);
+    this.#start(0, undefined);
   }
 
   #storeFailed(error: unknown) {
@@ -214,11 +214,22 @@ class GuardedRun implements Expirable {
         'idempotency store failed; handling without deduplication',
       );
       this.#phase = 'handling';
-      return this.#runFrom(0, undefined);
+      return this.#start(0, undefined);
     }
     this.#settle(() => {
       this.delivery.end('unavailable', 'idempotency store unavailable', why);
       this.delivery.cause = error;
+    });
+  }
+
+  /** Runs the handlers; a bug below still ends in an answer, never in an unhandled rejection. */
+  #start(index: number, pending: PromiseLike<unknown> | undefined) {
+    this.#runFrom(index, pending).catch((error: unknown) => {
+      this.#decision = () => {
+        this.delivery.end('handler_error', 'internal error');
+        this.delivery.cause = error;
+      };
+      this.#answer();
     });
   }
 
@@ -252,8 +263,14 @@ class GuardedRun implements Expirable {
     if (this.#over) return;
     this.#over = true;
     this.#deadline?.settle();
-    (this.#decision as () => void)();
-    this.#resolve();
+    try {
+      (this.#decision as () => void)();
+    } catch (error) {
+      this.delivery.end('handler_error', 'internal error');
+      this.delivery.cause = error;
+    } finally {
+      this.#resolve();
+    }
   }
 
   async #complete() {

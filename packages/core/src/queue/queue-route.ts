@@ -1,4 +1,5 @@
 import type { DeliveryContext } from '../context.js';
+import { hasBrand } from '../errors.js';
 import { describeError } from '../logger.js';
 import type { AnyHandler } from '../router.js';
 import type { EnqueueOptions, EventQueue } from './types.js';
@@ -18,7 +19,7 @@ export class QueueUnavailable extends Error {
   }
 
   static is(value: unknown): value is QueueUnavailable {
-    return typeof value === 'object' && value !== null && unavailableBrand in value;
+    return hasBrand(value, unavailableBrand);
   }
 }
 
