@@ -9,11 +9,12 @@ import { serve } from '@hono/node-server';
 import express from 'express';
 import express4 from 'express4';
 import { Hono } from 'hono';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Adapter, adapters, expressBehindPlainJson, type Routes } from '../helpers/adapters.js';
 import { hs256Signature, send, streamBody } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { abortMidBody, partialBody, rawRequest, trickle } from '../support/raw-http.js';
+import { watchUnhandled } from '../support/unhandled.js';
 
 const key = 'regression-authorization-value';
 const hmacSecret = 'regression-hmac-secret';
@@ -24,22 +25,6 @@ const event = (type: string, fields: Record<string, unknown> = {}) =>
   JSON.stringify({ event: { type, id: crypto.randomUUID(), user: { id: 'user-1' }, ...fields } });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Fails the test if anything rejects unhandled while it runs (Node would exit in production). */
-function watchUnhandled() {
-  const seen: unknown[] = [];
-  const record = (reason: unknown) => seen.push(reason);
-  beforeEach(() => {
-    seen.length = 0;
-    process.on('unhandledRejection', record);
-    process.on('uncaughtException', record);
-  });
-  afterEach(() => {
-    process.off('unhandledRejection', record);
-    process.off('uncaughtException', record);
-  });
-  return seen;
-}
 
 async function withServer<T>(
   adapter: Adapter,

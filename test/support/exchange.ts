@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { parseAnswer } from './raw-http.js';
 
 export interface Exchange {
   readonly method?: string;
@@ -80,28 +81,5 @@ function pumpChunks(socket: net.Socket, total: number, stop: () => boolean): voi
 }
 
 function parse(raw: string): Answer {
-  const split = raw.indexOf('\r\n\r\n');
-  const [statusLine = '', ...lines] = raw.slice(0, split).split('\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-  }
-  let body = raw.slice(split + 4);
-  if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);
-  return { status: Number(statusLine.split(' ')[1]), headers, body, raw };
-}
-
-function unchunk(text: string): string {
-  let out = '';
-  let rest = text;
-  for (;;) {
-    const end = rest.indexOf('\r\n');
-    const size = Number.parseInt(rest.slice(0, end), 16);
-    if (!size) return out;
-    out += rest.slice(end + 2, end + 2 + size);
-    rest = rest.slice(end + 2 + size + 2);
-  }
+  return { ...parseAnswer(raw), raw };
 }

@@ -32,13 +32,16 @@ export function rawRequest(
   });
 }
 
-function parseAnswer(text: string): RawAnswer {
+/** An HTTP/1.1 answer as read off the socket: status, headers (repeated ones joined with ", "), body. */
+export function parseAnswer(text: string): RawAnswer {
   const split = text.indexOf('\r\n\r\n');
   const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const colon = line.indexOf(':');
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
   let body = text.slice(split + 4);
   if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);

@@ -1,12 +1,6 @@
-/**
- * Writes, from the catalogue (src/events/catalogue.ts) and its zod schemas: the TypeScript interfaces and
- * typed schemas in `src/events/generated/`, the JSON Schemas (`schemas/<type>.json`, `schemas/index.json`)
- * and `docs/fusionauth-events.md`. `--check` compares instead of writing and exits 1 naming the stale files.
- */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { staleFiles as staleIn, writeOrCheck } from '../../../scripts/generated-files.js';
 import { fusionAuthTypeAliases } from '../src/events/catalogue.js';
 import { fusionAuthEventTypes } from '../src/events/event-types.js';
 import type { FusionAuthEventType } from '../src/events/generated/types.js';
@@ -101,42 +95,9 @@ export function generate(): Map<string, string> {
 }
 
 /** Paths whose content differs from the generator's, plus files in its directories it no longer writes. */
-export function staleFiles(root: string, files: Map<string, string>): string[] {
-  const stale = [...files].filter(([path, content]) => {
-    const full = join(root, path);
-    return !existsSync(full) || readFileSync(full, 'utf8') !== content;
-  });
-  const extra = [schemasDir, generatedDir].flatMap((dir) =>
-    existsSync(join(root, dir))
-      ? readdirSync(join(root, dir))
-          .map((name) => `${dir}/${name}`)
-          .filter((path) => !files.has(path))
-      : [],
-  );
-  return [...stale.map(([path]) => path), ...extra];
-}
-
-function main(check: boolean) {
-  const files = generate();
-  if (check) {
-    const stale = staleFiles(repoRoot, files);
-    if (stale.length > 0) {
-      console.error(
-        `Stale generated files (run the generate script):\n${stale.map((p) => `  ${p}`).join('\n')}`,
-      );
-      process.exit(1);
-    }
-    console.log(`${files.size} generated files are up to date.`);
-    return;
-  }
-  for (const [path, content] of files) {
-    const full = join(repoRoot, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content);
-  }
-  console.log(`Wrote ${files.size} files under ${relative(process.cwd(), repoRoot) || '.'}`);
-}
+export const staleFiles = (root: string, files: Map<string, string>) =>
+  staleIn(root, files, [schemasDir, generatedDir]);
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.includes('--check'));
+  writeOrCheck(repoRoot, generate(), [schemasDir, generatedDir], process.argv.includes('--check'));
 }

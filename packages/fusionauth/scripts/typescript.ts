@@ -2,6 +2,7 @@
  * The generated TypeScript of `src/events/generated/`: an interface per building block and per event
  * type (`types.ts`), and every `…EventSchema` typed by its interface (`schemas.ts`).
  */
+import { publicSchemasFile } from '../../../scripts/generated-files.js';
 import { type Declaration, formatTypeScript, printDeclarations } from '../../../scripts/zod-interfaces.js';
 import { fusionAuthEventTypes } from '../src/events/event-types.js';
 import { fusionAuthEventMetadata } from '../src/events/metadata.js';
@@ -61,33 +62,30 @@ function typesFile(): string {
   ].join('\n');
 }
 
-/**
- * The public schemas, each typed `Schema<Interface>`: the package's `.d.ts` then names interfaces and
- * never imports zod, whose declarations would otherwise be most of what authhooks costs a user's tsc.
- */
 function schemasFile(): string {
-  const names = fusionAuthEventTypes.map(eventInterfaceName);
-  const blocks = Object.keys(fusionAuthBlocks).sort();
-  const member = (key: string) => (/^[a-z]\w*$/i.test(key) ? `.${key}` : `[${quote(key)}]`);
-  const events = fusionAuthEventTypes.map((type) => {
-    const name = eventInterfaceName(type);
-    return `export const ${schemaConstName(name)}: Schema<${name}> = fusionAuthEventObjects${member(type)};`;
-  });
-  const shared = blocks.map(
-    (name) => `export const ${schemaConstName(name)}: Schema<${name}> = fusionAuthBlocks${member(name)};`,
-  );
-  return [
+  return publicSchemasFile(
     banner,
-    "import type { Schema } from '@authhooks/core';",
-    "import { fusionAuthBlocks } from '../named-blocks.js';",
-    "import { fusionAuthEventObjects } from '../schemas.js';",
-    `import type { ${[...names, ...blocks].join(', ')} } from './types.js';`,
-    '',
-    ...shared,
-    '',
-    ...events,
-    '',
-  ].join('\n');
+    [
+      "import { fusionAuthBlocks } from '../named-blocks.js';",
+      "import { fusionAuthEventObjects } from '../schemas.js';",
+    ],
+    [
+      {
+        from: 'fusionAuthBlocks',
+        entries: Object.keys(fusionAuthBlocks)
+          .sort()
+          .map((key) => ({ key, name: schemaConstName(key), type: key })),
+      },
+      {
+        from: 'fusionAuthEventObjects',
+        entries: fusionAuthEventTypes.map((key) => ({
+          key,
+          name: schemaConstName(eventInterfaceName(key)),
+          type: eventInterfaceName(key),
+        })),
+      },
+    ],
+  );
 }
 
 /** Path relative to the repository root → content. */

@@ -3,9 +3,8 @@
  * typed schemas in `src/events/generated/`. `--check` compares instead of writing and exits 1 naming the
  * stale files.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { publicSchemasFile, staleFiles as staleIn, writeOrCheck } from '../../../scripts/generated-files.js';
 import { type Declaration, formatTypeScript, printDeclarations } from '../../../scripts/zod-interfaces.js';
 import { logtoCatalogue } from '../src/events/catalogue.js';
 import { logtoBlocks } from '../src/events/named-blocks.js';
@@ -21,6 +20,8 @@ const banner = [
 
 const types = Object.keys(logtoCatalogue) as (keyof typeof logtoCatalogue)[];
 
+const quote = (text: string) => `'${text}'`;
+
 /** `User.Data.Updated` → `LogtoUserDataUpdatedEvent`. */
 export const eventInterfaceName = (type: string) => `Logto${type.replace(/\./g, '')}Event`;
 
@@ -29,8 +30,6 @@ export function schemaConstName(type: string): string {
   const joined = type.replace(/\./g, '');
   return `${joined.charAt(0).toLowerCase()}${joined.slice(1)}Schema`;
 }
-
-const quote = (text: string) => `'${text}'`;
 
 function typesFile(): string {
   const blocks = Object.entries(logtoBlocks).map(([name, schema]): Declaration => ({ name, schema }));
@@ -62,34 +61,27 @@ function typesFile(): string {
   ].join('\n');
 }
 
-/**
- * The public schemas, each typed `Schema<Interface>`: the package's `.d.ts` then names interfaces and
- * never imports zod, whose declarations would otherwise be most of what authhooks costs a user's tsc.
- */
 function schemasFile(): string {
-  const names = types.map(eventInterfaceName);
-  const blocks = Object.keys(logtoBlocks).sort();
-  const member = (key: string) => (/^[a-z]\w*$/i.test(key) ? `.${key}` : `[${quote(key)}]`);
-  const constants = types.map(
-    (type) =>
-      `export const ${schemaConstName(type)}: Schema<${eventInterfaceName(type)}> = logtoCatalogue${member(type)};`,
-  );
-  const shared = blocks.map(
-    (name) =>
-      `export const ${name.charAt(0).toLowerCase()}${name.slice(1)}Schema: Schema<${name}> = logtoBlocks${member(name)};`,
-  );
-  return [
+  const name = (key: string) => `${key.charAt(0).toLowerCase()}${key.slice(1)}Schema`;
+  return publicSchemasFile(
     banner,
-    "import type { Schema } from '@authhooks/core';",
-    "import { logtoCatalogue } from '../catalogue.js';",
-    "import { logtoBlocks } from '../named-blocks.js';",
-    `import type { ${[...names, ...blocks].join(', ')} } from './types.js';`,
-    '',
-    ...shared,
-    '',
-    ...constants,
-    '',
-  ].join('\n');
+    [
+      "import { logtoCatalogue } from '../catalogue.js';",
+      "import { logtoBlocks } from '../named-blocks.js';",
+    ],
+    [
+      {
+        from: 'logtoBlocks',
+        entries: Object.keys(logtoBlocks)
+          .sort()
+          .map((key) => ({ key, name: name(key), type: key })),
+      },
+      {
+        from: 'logtoCatalogue',
+        entries: types.map((key) => ({ key, name: schemaConstName(key), type: eventInterfaceName(key) })),
+      },
+    ],
+  );
 }
 
 /** Every generated file, path relative to the repository root → content. */
@@ -106,41 +98,8 @@ export function generate(): Map<string, string> {
 }
 
 /** Paths whose content differs from the generator's, plus files in the generated directory it no longer writes. */
-export function staleFiles(root: string, files: Map<string, string>): string[] {
-  const stale = [...files].filter(([path, content]) => {
-    const full = join(root, path);
-    return !existsSync(full) || readFileSync(full, 'utf8') !== content;
-  });
-  const dir = join(root, generatedDir);
-  const extra = existsSync(dir)
-    ? readdirSync(dir)
-        .map((name) => `${generatedDir}/${name}`)
-        .filter((path) => !files.has(path))
-    : [];
-  return [...stale.map(([path]) => path), ...extra];
-}
-
-function main(check: boolean) {
-  const files = generate();
-  if (check) {
-    const stale = staleFiles(repoRoot, files);
-    if (stale.length > 0) {
-      console.error(
-        `Stale generated files (run the generate script):\n${stale.map((p) => `  ${p}`).join('\n')}`,
-      );
-      process.exit(1);
-    }
-    console.log(`${files.size} generated files are up to date.`);
-    return;
-  }
-  for (const [path, content] of files) {
-    const full = join(repoRoot, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content);
-  }
-  console.log(`Wrote ${files.size} files under ${generatedDir}`);
-}
+export const staleFiles = (root: string, files: Map<string, string>) => staleIn(root, files, [generatedDir]);
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.includes('--check'));
+  writeOrCheck(repoRoot, generate(), [generatedDir], process.argv.includes('--check'));
 }
