@@ -1,11 +1,7 @@
-import { nodeBuffer } from '../runtime/node-builtins.js';
-
 /** Deeper than any real identity-provider payload; deeper input is refused instead of walked. */
 export const maxJsonDepth = 64;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const NodeBuffer = nodeBuffer?.Buffer;
-const isUtf8 = nodeBuffer?.isUtf8;
 
 export type JsonResult =
   | { readonly ok: true; readonly value: unknown }
@@ -38,14 +34,10 @@ export function checkParsed(value: unknown): string | undefined {
   return findHazard(value);
 }
 
+/** Strict UTF-8; a leading BOM is dropped (TextDecoder's default). */
 function decode(bytes: Uint8Array): string | undefined {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (NodeBuffer !== undefined && isUtf8 !== undefined) {
-    const view = NodeBuffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
-    return isUtf8(view) ? view.toString('utf8') : undefined;
-  }
   try {
-    return decoder.decode(start === 0 ? bytes : bytes.subarray(start));
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }
