@@ -1,5 +1,6 @@
 import {
   consoleLogger,
+  describeError,
   type EnqueueOptions,
   type EventQueue,
   type Logger,
@@ -16,7 +17,7 @@ import {
 } from './connection.js';
 import { type DeadLetter, deadLetterOf } from './dead-letter.js';
 import { jobIdOf, toJobId } from './job-id.js';
-import { checkName, checkPrefix } from './options.js';
+import { checkName, checkPrefix, wholeNumber } from './options.js';
 import { backoffType, maxAttempts } from './retry-policy.js';
 
 /** BullMQ job options the queue lets you set; id, delay, attempts and backoff are authhooks' own. */
@@ -35,6 +36,8 @@ export interface WebhookQueueOptions {
   readonly defaultJobOptions?: JobOptions;
   /** Default: the console logger of `@authhooks/core` (JSON lines on stderr). */
   readonly logger?: Logger;
+  /** How long `failed`, `retry`, `retryAll` and `counts` wait for a connection to Redis. Default 5000. */
+  readonly connectTimeoutMs?: number;
 }
 
 export interface QueueCounts {
@@ -87,8 +90,6 @@ export function internalsOf(queue: WebhookQueue): QueueInternals {
 
 const defaultName = 'authhooks';
 const defaultPrefix = 'bull';
-/** How long admin calls (failed, retry, counts) wait for a connection before saying Redis is unreachable. */
-const adminConnectTimeoutMs = 5_000;
 const unreachable = new Set(['reconnecting', 'close', 'end']);
 
 /**
@@ -104,6 +105,13 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
   }
   const name = checkName(options.name ?? defaultName);
   const prefix = checkPrefix(options.prefix ?? defaultPrefix);
+  const connectTimeoutMs = wholeNumber(
+    'connectTimeoutMs',
+    options.connectTimeoutMs ?? 5_000,
+    1,
+    2 ** 31 - 1,
+    ' of ms',
+  );
   const source = connectionSource(options.connection);
   const logger = options.logger ?? consoleLogger({ bindings: { queue: name } });
   const client: Redis = source.producer();
@@ -126,7 +134,7 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
 
   const connected = async () => {
     if (closing !== undefined) throw new Error(`queue ${name} is closed`);
-    await whenConnected(client, source.address, adminConnectTimeoutMs);
+    await whenConnected(client, source.address, connectTimeoutMs);
   };
   const failedJob = async (id: string): Promise<Job> => {
     const jobId = toJobId(id);
@@ -149,10 +157,14 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
         throw new Error(`Redis at ${source.address} is unreachable (${client.status})`);
       }
       const { delayMs } = enqueueOptions;
-      await bullmq.add(job.type, job, {
-        jobId: jobIdOf(job.provider, job.id),
-        ...(delayMs !== undefined && delayMs > 0 && { delay: delayMs }),
-      });
+      try {
+        await bullmq.add(job.type, job, {
+          jobId: jobIdOf(job.provider, job.id),
+          ...(delayMs !== undefined && delayMs > 0 && { delay: delayMs }),
+        });
+      } catch (error) {
+        throw new Error(`Redis at ${source.address} did not take the job (${describeError(error).message})`);
+      }
     },
     async failed(range = {}) {
       await connected();
