@@ -8,6 +8,9 @@ import { Redis, type RedisOptions } from 'ioredis';
 export type Connection = string | URL | RedisOptions | Redis;
 
 /**
+ * `disconnectTimeout`: how long ioredis waits for a socket to close before destroying it; its 2 s
+ * default also holds a process that closes while Redis is unreachable (the socket is gone already).
+ *
  * The producer must fail fast: `add` answers the provider, and a delivery that waits on a dead Redis
  * only waits for the deadline. No offline queue (a command while disconnected fails at once), one
  * retry for a command in flight when the connection drops, and a bound on a Redis that hangs.
@@ -17,6 +20,7 @@ const producerSettings = {
   maxRetriesPerRequest: 1,
   commandTimeout: 5_000,
   connectTimeout: 5_000,
+  disconnectTimeout: 500,
 } satisfies RedisOptions;
 
 /**
@@ -28,6 +32,7 @@ const workerSettings = {
   enableOfflineQueue: true,
   maxRetriesPerRequest: null,
   lazyConnect: false,
+  disconnectTimeout: 500,
 } satisfies RedisOptions;
 
 export interface ConnectionSource {

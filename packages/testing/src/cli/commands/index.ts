@@ -2,6 +2,8 @@ import type { Command } from '../command.js';
 import { fusionauthConfig } from './fusionauth-config.js';
 import { jwks } from './jwks.js';
 import { keys } from './keys.js';
+import { queueFailed } from './queue-failed.js';
+import { queueRetry } from './queue-retry.js';
 import { sample } from './sample.js';
 import { samples } from './samples.js';
 import { send } from './send.js';
@@ -12,4 +14,14 @@ import { sendLogto } from './send-logto.js';
  * first word (`fusionauth config`); a new group (e.g. `queue list`, `queue redrive`) is a file per
  * command here and a line each in this list.
  */
-export const commands: readonly Command[] = [send, sendLogto, samples, sample, keys, jwks, fusionauthConfig];
+export const commands: readonly Command[] = [
+  send,
+  sendLogto,
+  samples,
+  sample,
+  keys,
+  jwks,
+  fusionauthConfig,
+  queueFailed,
+  queueRetry,
+];
