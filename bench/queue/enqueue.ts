@@ -3,7 +3,9 @@
 //   1. an inline handler that does nothing (the floor: verification, parsing, validation, routing);
 //   2. an inline handler that awaits 20 ms, as one database or API call does;
 //   3. `.enqueue(...)` into a BullMQ queue: 202 once Redis has the job (no worker drains it here).
-// Prints requests per second and latency percentiles per variant, measured with autocannon.
+// Prints requests per second and latency percentiles per variant, measured with autocannon. autocannon,
+// the server and Redis share the machine (and autocannon this process): compare the rows with each
+// other, not with numbers from another machine.
 //
 //   tsx bench/queue/enqueue.ts            REDIS_URL=redis://… to use a running Redis; otherwise a
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 redis-server is started on a free port (in memory only).
