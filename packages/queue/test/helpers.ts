@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { silentLogger } from '@authhooks/core';
 import { type FusionAuthEventMap, fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
-import { type DeepPartial, fusionAuthBody, fusionAuthSample } from '@authhooks/testing';
 import { Redis } from 'ioredis';
 import {
   createWorker,
@@ -31,11 +30,26 @@ export function enqueueingReceiver(
   );
 }
 
-export function sample<T extends keyof FusionAuthEventMap & string>(
+type UserEventType = 'user.create.complete' | 'user.delete.complete';
+
+/** A FusionAuth user event as FusionAuth sends it, with a fresh event id and user id. */
+export function sample<T extends UserEventType>(
   type: T,
-  overrides?: DeepPartial<FusionAuthEventMap[T]>,
-) {
-  return fusionAuthSample(type, overrides);
+  overrides: { readonly user?: Readonly<Record<string, unknown>> } = {},
+): FusionAuthEventMap[T] {
+  return {
+    type,
+    id: randomUUID(),
+    createInstant: Date.now(),
+    tenantId: randomUUID(),
+    user: {
+      id: randomUUID(),
+      email: 'someone@example.com',
+      active: true,
+      insertInstant: Date.now(),
+      ...overrides.user,
+    },
+  } as unknown as FusionAuthEventMap[T];
 }
 
 /** One delivery through the receiver's whole pipeline (verification, parsing, validation, enqueue). */
@@ -46,7 +60,7 @@ export async function deliver(
   const result = await receiver.receive({
     method: 'POST',
     headers: { authorization, 'content-type': 'application/json' },
-    body: fusionAuthBody(event as Record<string, unknown>),
+    body: JSON.stringify({ event }),
   });
   return { status: result.status, outcome: result.outcome };
 }
