@@ -102,7 +102,7 @@ export interface QueueWorker<TMap extends EventMap = EventMap, TExtra extends ob
   ): QueueWorker<TMap, TExtra>;
   /** Runs for every job, including types this catalog does not know (a newer receiver's). */
   onAny(handler: WorkerHandler<AnyEventOf<TMap>, TExtra>): QueueWorker<TMap, TExtra>;
-  /** Sees every failed attempt, after it failed. Cannot change what happens to the job. */
+  /** Sees every attempt whose handlers failed or timed out, after it failed. Cannot change what happens to the job. */
   onError(handler: WorkerErrorHandler<AnyEventOf<TMap>>): QueueWorker<TMap, TExtra>;
   /** Removes a handler registered with `on` (same selector), `onAny` (`'*'`) or `onError` (`'error'`). */
   off(
