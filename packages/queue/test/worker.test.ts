@@ -1,4 +1,6 @@
+import { silentLogger } from '@authhooks/core';
 import { fusionAuthEvents } from '@authhooks/fusionauth';
+import { logtoEvents, logtoReceiver, signLogtoPayload } from '@authhooks/logto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/support/redis-server.js';
@@ -304,6 +306,37 @@ describeWithRedis('createWorker', () => {
     const next: number[] = [];
     await started(newWorker(queue).on('user.create.complete', (_e, ctx) => void next.push(ctx.attempt)));
     await expect.poll(() => next).toEqual([1]);
+  });
+
+  it('works for Logto too: its catalog, its body-derived event id, its ctx.hookId', async () => {
+    const queue = newQueue(redis.url);
+    open.push(queue);
+    const signingKey = 'logto-signing-key';
+    const receiver = logtoReceiver({ signingKey, logger: silentLogger }).enqueue('PostRegister', queue);
+    const body = JSON.stringify({
+      event: 'PostRegister',
+      createdAt: new Date().toISOString(),
+      hookId: 'hook-1',
+      userId: 'u-logto',
+      user: { id: 'u-logto', primaryEmail: 'ada@example.com' },
+    });
+    const headers = {
+      'content-type': 'application/json',
+      'logto-signature-sha-256': await signLogtoPayload(body, signingKey),
+    };
+    const answer = await receiver.receive({ method: 'POST', headers, body });
+    expect(answer.status).toBe(202);
+    expect((await receiver.receive({ method: 'POST', headers, body })).status).toBe(202); // a replay: same job
+
+    const seen: unknown[] = [];
+    await started(
+      createWorker(queue, { events: logtoEvents, logger: silentLogger, shutdownSignals: false }).on(
+        'PostRegister',
+        (event, ctx) => void seen.push([event.userId, ctx.hookId, ctx.jobId.startsWith('logto.')]),
+      ),
+    );
+    await expect.poll(() => seen).toEqual([['u-logto', 'hook-1', true]]);
+    expect(await queue.counts()).toMatchObject({ completed: 1, waiting: 0 });
   });
 
   it('refuses wrong options with a message that says what to pass', () => {

@@ -11,7 +11,7 @@ import { sendLogto } from './send-logto.js';
 
 /**
  * Every command, in the order `authhooks --help` lists them. A group is a set of commands sharing a
- * first word (`fusionauth config`); a new group (e.g. `queue list`, `queue redrive`) is a file per
+ * first word (`fusionauth config`, `queue failed`); a new group is a file per
  * command here and a line each in this list.
  */
 export const commands: readonly Command[] = [
