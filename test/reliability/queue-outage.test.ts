@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Redis stops in the middle of a stream of deliveries, as a Redis with persistence stops (SHUTDOWN SAVE,
 // then the same data at restart). Receivers answer 202 or 503 in time and do not crash; every event
-// answered 202 is processed once Redis is back; the 503 ones are accepted when the provider retries.
+// answered 202 is processed once Redis is back; the 503 ones are accepted when sent again.
 describeWithRedis('queue hand-off when Redis stops and comes back', () => {
   let redis: RedisServer;
   let setup: QueueSetup;
@@ -72,7 +72,7 @@ describeWithRedis('queue hand-off when Redis stops and comes back', () => {
     expect(processedBeforeTheStop, 'acknowledged jobs still waiting when Redis stopped').toBeLessThan(
       acknowledged.length,
     );
-    // The provider retries what was refused; once Redis is back, the receivers accept it.
+    // What was refused is sent again (a retry, or a re-send from FusionAuth's Webhook Event Log): accepted now.
     const refused = events.filter((_, index) => seen[index]?.status !== 202);
     for (const [index, event] of refused.entries()) {
       await expect
