@@ -38,6 +38,7 @@ export {
   describeError,
   type Logger,
   type LogLevel,
+  safeLog,
   silentLogger,
 } from './logger.js';
 export { defaults, type ReceiverOptions, splitReceiverOptions } from './options.js';

@@ -1,0 +1,22 @@
+export type { Connection } from './connection.js';
+export type { DeadLetter } from './dead-letter.js';
+export { jobIdOf } from './job-id.js';
+export {
+  type JobOptions,
+  type QueueCounts,
+  type WebhookQueue,
+  type WebhookQueueOptions,
+  webhookQueue,
+} from './webhook-queue.js';
+export { createWorker } from './worker/create-worker.js';
+export type {
+  BackoffFunction,
+  BackoffOptions,
+  BullWorkerSettings,
+  QueueWorker,
+  WorkerContext,
+  WorkerErrorHandler,
+  WorkerFailure,
+  WorkerHandler,
+  WorkerOptions,
+} from './worker/types.js';

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { silentLogger } from '@authhooks/core';
+import { type FusionAuthEventMap, fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
+import { Redis } from 'ioredis';
+import {
+  createWorker,
+  type WebhookQueue,
+  type WebhookQueueOptions,
+  type WorkerOptions,
+  webhookQueue,
+} from '../src/index.js';
+
+export const authorization = 'queue-test-authorization';
+
+/** A queue of its own (random name) on the given Redis. */
+export function newQueue(url: string, options: Partial<WebhookQueueOptions> = {}): WebhookQueue {
+  return webhookQueue({ connection: url, name: `test-${randomUUID()}`, logger: silentLogger, ...options });
+}
+
+/** A FusionAuth receiver that hands these (non-transactional) types to the queue. */
+export function enqueueingReceiver(
+  queue: WebhookQueue,
+  types: readonly (keyof FusionAuthEventMap & string)[] = ['user.delete.complete', 'user.create.complete'],
+  delayMs?: number,
+) {
+  return fusionReceiver({ authorization, logger: silentLogger }).enqueue(
+    types as readonly 'user.delete.complete'[],
+    queue,
+    delayMs === undefined ? {} : { delayMs },
+  );
+}
+
+type UserEventType = 'user.create.complete' | 'user.delete.complete';
+
+/** A FusionAuth user event as FusionAuth sends it, with a fresh event id and user id. */
+export function sample<T extends UserEventType>(
+  type: T,
+  overrides: { readonly user?: Readonly<Record<string, unknown>> } = {},
+): FusionAuthEventMap[T] {
+  return {
+    type,
+    id: randomUUID(),
+    createInstant: Date.now(),
+    tenantId: randomUUID(),
+    user: {
+      id: randomUUID(),
+      email: 'someone@example.com',
+      active: true,
+      insertInstant: Date.now(),
+      ...overrides.user,
+    },
+  } as unknown as FusionAuthEventMap[T];
+}
+
+/** One delivery through the receiver's whole pipeline (verification, parsing, validation, enqueue). */
+export async function deliver(
+  receiver: ReturnType<typeof enqueueingReceiver>,
+  event: object,
+): Promise<{ status: number; outcome: string }> {
+  const result = await receiver.receive({
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ event }),
+  });
+  return { status: result.status, outcome: result.outcome };
+}
+
+/** A FusionAuth worker with test settings: quiet, no signal handlers, short backoff. */
+export function newWorker(
+  queue: WebhookQueue,
+  options: Partial<WorkerOptions<FusionAuthEventMap, { readonly transactional: boolean }>> = {},
+) {
+  return createWorker(queue, {
+    events: fusionAuthEvents,
+    logger: silentLogger,
+    shutdownSignals: false,
+    backoff: { delayMs: 20 },
+    ...options,
+  });
+}
+
+/** A plain client for looking at (and tampering with) what BullMQ stored. */
+export async function rawClient(url: string): Promise<Redis> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
