@@ -7,3 +7,7 @@ export const blockedDomain = (email: string | null | undefined): boolean =>
 export async function deleteUserData(_userId: string, _options: { signal: AbortSignal }): Promise<void> {}
 export async function provision(_userId: string | null | undefined): Promise<void> {}
 export async function syncMembers(_organizationId: string | null | undefined): Promise<void> {}
+export async function forget(_userId: string): Promise<void> {}
+export const metrics = {
+  failed(_eventType: string, _attempt: number, _willRetry: boolean): void {},
+};
