@@ -1,17 +1,30 @@
 // Node verifies FusionAuth signatures with node:crypto; Workers and other runtimes without it take the
-// Web Crypto path (jose). Node never takes that path by default, so these tests make it.
+// Web Crypto path (crypto.subtle). Node never takes that path by default, so these tests make it.
+import { generateKeyPairSync } from 'node:crypto';
 import { exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseJws } from '../src/signature/jws.js';
-import { type CandidateKey, hmacKey, jwkKey } from '../src/signature/keys.js';
+import { type CandidateKey, cryptoKey, hmacKey, jwkKey, pemKey } from '../src/signature/keys.js';
 import { verifyJws } from '../src/signature/verify-jws.js';
 import { signFusionAuthBody, type TestKey, testKey } from './helpers/sign.js';
 
 const body = '{"event":{"type":"user.delete","id":"e-1","user":{"id":"u-1"}}}';
 const hmacSecret = 'web-crypto-hmac-secret';
 const asymmetric = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+const everyAsymmetric = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 
-/** The same key without its node:crypto form: `verifyJws` must use jose over Web Crypto. */
+/** The same key without its node:crypto form: `verifyJws` must use Web Crypto. */
 const webOnly = (key: CandidateKey | undefined): CandidateKey => {
   if (key === undefined) throw new Error('the test key was refused');
   return { ...key, node: undefined };
@@ -46,28 +59,45 @@ async function verifies(token: string, key: CandidateKey): Promise<boolean> {
 describe('verifyJws without node:crypto (keys with no node KeyObject)', () => {
   const keys = new Map<string, TestKey>();
   beforeAll(async () => {
-    for (const alg of asymmetric) keys.set(alg, await testKey(alg));
+    for (const alg of everyAsymmetric) keys.set(alg, await testKey(alg));
   });
 
   it.each(
-    asymmetric,
-  )('%s: a valid signature verifies; a changed signature or payload does not', async (alg) => {
+    everyAsymmetric,
+  )('%s: a JWK, a PEM and a CryptoKey verify; a changed signature or payload does not', async (alg) => {
     const key = keys.get(alg) as TestKey;
-    const candidate = webOnly(jwkKey(key.jwk));
     const token = await signFusionAuthBody(body, key.privateKey, { alg, kid: key.kid });
-    expect(await verifies(token, candidate)).toBe(true);
-    expect(await verifies(flipSignature(token), candidate)).toBe(false);
-    expect(await verifies(swapPayload(token), candidate)).toBe(false);
+    const candidates = [
+      webOnly(jwkKey(key.jwk)),
+      webOnly(await pemKey(await exportSPKI(key.publicKey))),
+      webOnly(cryptoKey(key.publicKey)),
+    ];
+    for (const candidate of candidates) {
+      expect(await verifies(token, candidate)).toBe(true);
+      expect(await verifies(flipSignature(token), candidate)).toBe(false);
+      expect(await verifies(swapPayload(token), candidate)).toBe(false);
+    }
   });
 
-  it('HS256: a valid signature verifies; a changed signature, payload or secret does not', async () => {
+  it.each([
+    'HS256',
+    'HS384',
+    'HS512',
+  ])('%s: a valid signature verifies; a changed signature, payload or secret does not', async (alg) => {
     const secret = new TextEncoder().encode(hmacSecret);
     const candidate = webOnly(hmacKey(hmacSecret));
-    const token = await signFusionAuthBody(body, secret, { alg: 'HS256' });
+    const token = await signFusionAuthBody(body, secret, { alg });
     expect(await verifies(token, candidate)).toBe(true);
     expect(await verifies(flipSignature(token), candidate)).toBe(false);
     expect(await verifies(swapPayload(token), candidate)).toBe(false);
     expect(await verifies(token, webOnly(hmacKey('another-secret')))).toBe(false);
+  });
+
+  it('an RSA key under 2048 bits is refused, as a JWK and as a PEM', () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    expect(jwkKey({ ...publicKey.export({ format: 'jwk' }), kty: 'RSA' })).toBeUndefined();
+    const pem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(() => pemKey(pem)).toThrow(/2048/);
   });
 
   it('a key of another family answers false, never throws', async () => {
@@ -87,8 +117,7 @@ describe('verifyJws without node:crypto (keys with no node KeyObject)', () => {
 
 /**
  * The whole FusionAuth receiver loaded as on a runtime without node:crypto (`process.getBuiltinModule`
- * finds no crypto module while it loads): PEM keys are probed with jose, JWS and body digests go
- * through Web Crypto.
+ * finds no crypto module while it loads): PEM keys, JWS and body digests all go through Web Crypto.
  */
 describe('fusionReceiver on a runtime without node:crypto', () => {
   type Module = typeof import('../src/index.js');

@@ -10,8 +10,6 @@ export interface ParsedJws {
   readonly signingInput: Uint8Array;
   readonly signature: Uint8Array;
   readonly payload: Uint8Array;
-  /** The compact form, for verifiers that parse it themselves (jose on Web Crypto runtimes). */
-  readonly token: string;
 }
 
 /**
@@ -52,7 +50,6 @@ export function parseJws(token: string): ParsedJws | string {
     signingInput: encoder.encode(`${header}.${payload}`),
     signature: signatureBytes,
     payload: payloadBytes,
-    token,
   };
 }
 
