@@ -68,7 +68,7 @@ beforeAll(async () => {
     { cwd: app, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 },
   );
   // nodenext also emits build/*.mjs and build/*.cjs, which the adapter tests run.
-  for (const mode of ['nodenext', 'bundler']) {
+  for (const mode of ['nodenext', 'bundler', 'node-only']) {
     const result = await run(
       process.execPath,
       ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${mode}.json`],
@@ -107,7 +107,7 @@ describe('the packed packages', () => {
 });
 
 describe('a strict TypeScript app', () => {
-  it.each(['nodenext', 'bundler'])('type-checks under moduleResolution %s', (mode) => {
+  it.each(['nodenext', 'bundler', 'node-only'])('type-checks as tsconfig.%s.json', (mode) => {
     expect(typeChecks.get(mode)).toBe('');
   });
 });

@@ -6,4 +6,4 @@ export type { FusionAuthContext, FusionAuthOptions } from './options.js';
 export { type FusionAuthProvider, fusionauth } from './provider.js';
 export { type FusionAuthReceiver, type FusionWebhookOptions, fusionReceiver } from './receiver.js';
 export { type SignatureOptions, signatureVerifier } from './signature/index.js';
-export type { PublicJwk } from './signature/keys.js';
+export type { PublicJwk, WebCryptoKey } from './signature/keys.js';

@@ -2,14 +2,22 @@ import { failed, type HeaderVerifier, nonEmptyList, type VerificationResult } fr
 import { familyAllows } from './families.js';
 import { createJwks, type JwksLookup } from './jwks.js';
 import { bodyClaim, type ParsedJws, parseJws } from './jws.js';
-import { type CandidateKey, cryptoKey, hmacKey, jwkKey, type PublicJwk, pemKey } from './keys.js';
+import {
+  type CandidateKey,
+  cryptoKey,
+  hmacKey,
+  jwkKey,
+  type PublicJwk,
+  pemKey,
+  type WebCryptoKey,
+} from './keys.js';
 import { verifyJws } from './verify-jws.js';
 
 export interface SignatureOptions {
   /** Shared secret(s) of an HMAC signing key (HS256/384/512); several during a rotation. */
   readonly hmacSecret?: string | readonly string[];
   /** Public keys (JWK, SPKI PEM or CryptoKey) of RSA, EC or Ed25519 signing keys. */
-  readonly publicKeys?: readonly (PublicJwk | string | CryptoKey)[];
+  readonly publicKeys?: readonly (PublicJwk | string | WebCryptoKey)[];
   /** FusionAuth's `https://<host>/.well-known/jwks.json`; keys are picked by `kid` and cached. */
   readonly jwksUrl?: string | URL;
   /** Minimum time between JWKS fetches triggered by an unknown `kid`. Default 30 s. */
@@ -162,9 +170,9 @@ function publicJwk(jwk: PublicJwk): CandidateKey {
 }
 
 /** By shape, not `instanceof`: a CryptoKey from another realm (Jest's vm context, an iframe) is one too. */
-function isCryptoKey(value: unknown): value is CryptoKey {
+function isCryptoKey(value: unknown): value is WebCryptoKey {
   if (typeof value !== 'object' || value === null) return false;
-  const key = value as Partial<CryptoKey>;
+  const key = value as Partial<WebCryptoKey>;
   return typeof key.type === 'string' && typeof key.algorithm === 'object' && Array.isArray(key.usages);
 }
 

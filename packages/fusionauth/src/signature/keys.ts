@@ -14,6 +14,17 @@ export interface PublicJwk {
 }
 
 /**
+ * A Web Crypto key (the global `CryptoKey`, or `webcrypto.CryptoKey` of `node:crypto`), by shape, so an
+ * app compiled without the DOM lib type-checks; it must still be a real CryptoKey at run time.
+ */
+export interface WebCryptoKey {
+  readonly type: string;
+  readonly extractable: boolean;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
+}
+
+/**
  * One verification key. `node` is its `node:crypto` form where the runtime has one (verified
  * synchronously); `resolve(alg)` imports it for Web Crypto, once per algorithm, elsewhere.
  */
@@ -63,7 +74,8 @@ export function jwkKey(jwk: PublicJwk): CandidateKey | undefined {
   return cached(jwk.kid, family, node, (alg) => importForAlg('jwk', jwk as JsonWebKey, alg));
 }
 
-export function cryptoKey(key: CryptoKey): CandidateKey {
+export function cryptoKey(webKey: WebCryptoKey): CandidateKey {
+  const key = webKey as CryptoKey;
   const bound = algOfCryptoKey(key);
   if (bound === undefined || (key.type !== 'public' && key.type !== 'secret')) {
     throw new TypeError(
