@@ -1,6 +1,7 @@
 // A JWKS endpoint that is down, slow or answers garbage: a signed delivery gets 503 (the key could not
 // be fetched, FusionAuth retries) or 401 (the set has no usable key), never 500, a hang or a crash; a key
 // fetched before keeps verifying while the endpoint fails; and once the endpoint is back, deliveries pass.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, type Running } from '../helpers/adapters.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -14,6 +15,7 @@ import { watchUnhandled } from '../support/unhandled.js';
 const key = rsaKey();
 const kid = 'jwks-key';
 const jwksTimeoutMs = 200;
+const jwksCacheMs = 1;
 
 function signed(): { headers: [string, string][]; body: string } {
   const body = JSON.stringify({
@@ -79,7 +81,7 @@ describe.each(adapters)('JWKS faults: $name', (adapter) => {
   /** A fresh receiver (cold cache) that refetches on every lookup once its set is stale (1 ms). */
   async function start(jwksUrl = jwks.url, logger = captureLogger()) {
     server = await adapter.start(
-      { signature: { jwksUrl, jwksTimeoutMs, jwksCacheMs: 1, jwksCooldownMs: 0 }, logger },
+      { signature: { jwksUrl, jwksTimeoutMs, jwksCacheMs, jwksCooldownMs: 0 }, logger },
       (routes) => routes.on('user.delete', () => {}),
     );
     return server.url;
@@ -114,6 +116,8 @@ describe.each(adapters)('JWKS faults: $name', (adapter) => {
   it.each(warm)('warm, then the endpoint answers %s: %i %s', async (mode, status, outcome) => {
     const url = await start();
     expect(outcomeOf(await exchange(url, signed()))).toEqual([200, 'handled']);
+    // The set goes stale 1 ms after the fetch (jwksCacheMs); a fast second request could still find it fresh.
+    await sleep(jwksCacheMs + 5);
     jwks.mode = mode;
     const hitsBefore = jwks.hits;
     const answer = await exchange(url, signed());
