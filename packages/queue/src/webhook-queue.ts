@@ -95,7 +95,7 @@ const unreachable = new Set(['reconnecting', 'close', 'end']);
 /**
  * A BullMQ queue for webhook events: `webhook.enqueue(types, webhookQueue({ connection }))`.
  *
- *   const queue = webhookQueue({ connection: process.env.REDIS_URL });
+ *   const queue = webhookQueue({ connection: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
  */
 export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
   if (typeof options !== 'object' || options === null) {
