@@ -6,7 +6,7 @@ import { renderTable, type Table } from './lib/report.js';
 import { appendToResults } from './lib/results-file.js';
 import type { RunSection } from './lib/section.js';
 import { runProfile } from './profile/run-profile.js';
-import { queueEnqueueSection } from './queue/enqueue-path.js';
+import { queueSection } from './queue/section.js';
 import { scalingSection } from './scaling/section.js';
 import { signatureSection } from './signature/section.js';
 import { typecheckSection } from './typecheck/section.js';
@@ -17,7 +17,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   inprocess: { title: '3. In-process receive()', run: inProcessSection },
   scaling: { title: '4. user.bulk.create scaling', run: scalingSection },
   typecheck: { title: '5. Type-check cost', run: typecheckSection },
-  queue: { title: '6. Queue enqueue path', run: queueEnqueueSection },
+  queue: { title: '6. Queue enqueue path', run: queueSection },
 };
 
 const args = parseArgs(process.argv.slice(2));

@@ -4,6 +4,11 @@ import type { ServerConfig } from '../lib/server-config.js';
 export interface RequestSpec {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /**
+   * The body holds `[<id>]`, replaced by a new id in every request (autocannon's `idReplacement`), so
+   * every delivery is a distinct event: a queue adds one job per event id.
+   */
+  readonly uniqueIds?: boolean;
 }
 
 /** A server child to load, and how to tell that it answers correctly. */
@@ -17,6 +22,8 @@ export interface ServerCandidate {
   readonly request: RequestSpec;
   /** The same request with a wrong key or signature. */
   readonly wrongKey: RequestSpec;
+  /** What the candidate answers a valid delivery with: 200, or 202 where it only queues the event. */
+  readonly okStatus?: number;
   /** What the candidate answers `wrongKey` with: 401, except octokit which answers a bad signature 400. */
   readonly wrongKeyStatus: number;
 }

@@ -19,6 +19,7 @@ export async function load(port: number, request: RequestSpec, seconds: number):
     method: 'POST',
     headers: { ...request.headers },
     body: request.body,
+    idReplacement: request.uniqueIds === true,
     connections: 50,
     duration: seconds,
   });

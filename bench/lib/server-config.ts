@@ -16,6 +16,13 @@ export interface ServerConfig {
   };
   /** @octokit/webhooks: the webhook secret. */
   readonly octokitSecret?: string;
+  /** The queue section's candidates: the Redis the section started and a queue name of their own. */
+  readonly queue?: {
+    readonly redisUrl: string;
+    readonly name: string;
+    /** Inline candidates: how long the handler awaits (a database or API call), 0 for none. */
+    readonly handlerDelayMs?: number;
+  };
 }
 
 const variable = 'AUTHHOOKS_BENCH_SERVER_CONFIG';

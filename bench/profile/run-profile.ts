@@ -1,6 +1,3 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ServerCandidate } from '../http/candidate.js';
 import { httpCandidates } from '../http/candidates.js';
 import { load } from '../http/load.js';
@@ -8,9 +5,8 @@ import { startServer } from '../http/server-process.js';
 import { validate } from '../http/validate.js';
 import { signatureCandidates } from '../signature/candidates.js';
 import { printSummary } from './print-summary.js';
+import { profileTarget } from './profile-files.js';
 import { summarizeProfile } from './summarize.js';
-
-const profilesDir = fileURLToPath(new URL('../profiles/', import.meta.url));
 
 /**
  * Runs one server candidate under `node --cpu-prof` while autocannon loads it, writes the profile to
@@ -25,18 +21,8 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
     );
     return 2;
   }
-  const name = `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  // Every thread writes a profile (tsx's module-loader thread too): collect them in a directory of
-  // their own and keep the main thread's.
-  const threadsDir = join(profilesDir, name);
-  mkdirSync(threadsDir, { recursive: true });
-  const server = await startServer(candidate, [
-    '--cpu-prof',
-    '--cpu-prof-dir',
-    threadsDir,
-    '--cpu-prof-interval',
-    '250',
-  ]);
+  const target = profileTarget(id);
+  const server = await startServer(candidate, target.nodeFlags);
   const problems = await validate(candidate, server.port);
   let loadedFromUs = 0;
   if (problems.length === 0) {
@@ -49,21 +35,17 @@ export async function runProfile(id: string, seconds: number): Promise<number> {
     );
   }
   await server.stop();
+  const file = target.keep();
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     return 1;
   }
-  // Node names them CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; the main thread is 0.
-  const mainThread = readdirSync(threadsDir).find((file) => /\.\d+\.0\.\d+\.cpuprofile$/.test(file));
-  if (mainThread === undefined) {
-    console.error(`bench: the child wrote no main-thread profile in ${threadsDir}`);
+  if (file === undefined) {
+    console.error('bench: the child wrote no main-thread profile');
     return 1;
   }
-  const file = join(profilesDir, `${name}.cpuprofile`);
-  renameSync(join(threadsDir, mainThread), file);
-  rmSync(threadsDir, { recursive: true, force: true });
   console.log(
-    `profile: bench/profiles/${name}.cpuprofile (open it in Chrome DevTools → Performance, or VS Code)\n`,
+    `profile: bench/profiles/${target.name}.cpuprofile (open it in Chrome DevTools → Performance, or VS Code)\n`,
   );
   console.log(
     'Only the samples taken under load count below (start-up, module loading and warm-up are left out).\n',

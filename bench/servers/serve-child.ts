@@ -6,6 +6,8 @@ import { handledCount } from '../lib/touch.js';
 export interface Listening {
   readonly port: number;
   close(): Promise<void>;
+  /** How many deliveries were handled, where the handler count is not it (queued jobs are counted in Redis). */
+  handled?(): Promise<number>;
 }
 
 /** Messages between the parent (load generator) and a server child. */
@@ -28,13 +30,24 @@ export async function serveChild(start: (config: ServerConfig) => Promise<Listen
       return;
     }
     if (message !== 'stop') return;
-    const stopped: ServerMessage = { type: 'stopped', handled: handledCount() };
-    process.send?.(stopped, () => process.exit(0));
-    void listening.close();
+    void stop(listening);
   });
   process.on('disconnect', () => process.exit(0));
   const ready: ServerMessage = { type: 'listening', port: listening.port };
   process.send?.(ready);
+}
+
+async function stop(listening: Listening): Promise<void> {
+  if (listening.handled === undefined) {
+    const stopped: ServerMessage = { type: 'stopped', handled: handledCount() };
+    process.send?.(stopped, () => process.exit(0));
+    void listening.close();
+    return;
+  }
+  const handled = await listening.handled();
+  await listening.close();
+  const stopped: ServerMessage = { type: 'stopped', handled };
+  process.send?.(stopped, () => process.exit(0));
 }
 
 /** Listens on a free port of 127.0.0.1. */

@@ -93,8 +93,10 @@ function webMac(secrets: readonly string[], hash: HmacHash): MacCheck {
 function decodeSignature(text: string, encoding: 'hex' | 'base64'): Uint8Array<ArrayBuffer> | undefined {
   if (encoding === 'hex') {
     if (!/^(?:[0-9a-fA-F]{2})+$/.test(text)) return undefined;
+    // Digits checked above: one subtraction per character instead of a slice and parseInt per byte.
     const bytes = new Uint8Array(text.length / 2);
-    for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+    for (let i = 0; i < bytes.length; i++)
+      bytes[i] = (hexDigit(text.charCodeAt(i * 2)) << 4) | hexDigit(text.charCodeAt(i * 2 + 1));
     return bytes;
   }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
@@ -103,4 +105,9 @@ function decodeSignature(text: string, encoding: 'hex' | 'base64'): Uint8Array<A
   } catch {
     return undefined;
   }
+}
+
+/** The value of a character known to be a hex digit (0-9, a-f, A-F). */
+function hexDigit(code: number): number {
+  return code <= 57 ? code - 48 : (code | 32) - 87;
 }

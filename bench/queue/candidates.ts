@@ -1,0 +1,82 @@
+import { type Comparison, type RequestSpec, type ServerCandidate, serverFile } from '../http/candidate.js';
+import { authorizationKey, wrongAuthorizationKey } from '../lib/constants.js';
+import { fusionAuthBody } from '../lib/fixtures.js';
+
+/** The event every queue candidate receives: not transactional, so it may be enqueued. */
+export const queuedEventType = 'user.delete.complete';
+
+/** The user.delete.complete docs fixture with `[<id>]` as event id: a new event (and job) per request. */
+export const queueBody = (() => {
+  const { event } = JSON.parse(fusionAuthBody(`${queuedEventType}.json`).toString('utf8')) as {
+    event: Record<string, unknown>;
+  };
+  return Buffer.from(JSON.stringify({ event: { ...event, id: '[<id>]' } }));
+})();
+
+function request(authorization: string): RequestSpec {
+  return {
+    headers: { 'content-type': 'application/json', authorization },
+    body: queueBody,
+    uniqueIds: true,
+  };
+}
+
+/** Section 6: Express 5, the same event, queued by authhooks, queued by hand, or handled inline. */
+export function queueCandidates(redisUrl: string): ServerCandidate[] {
+  const candidate = (
+    id: string,
+    label: string,
+    server: string,
+    okStatus: number,
+    handlerDelayMs?: number,
+  ): ServerCandidate => ({
+    id,
+    label: `Express 5: ${label}`,
+    server: serverFile(server),
+    config: {
+      authorization: authorizationKey,
+      queue: { redisUrl, name: `bench-${id}`, ...(handlerDelayMs !== undefined && { handlerDelayMs }) },
+    },
+    request: request(authorizationKey),
+    wrongKey: request(wrongAuthorizationKey),
+    okStatus,
+    wrongKeyStatus: 401,
+  });
+  return [
+    candidate(
+      'queue-enqueue-authhooks',
+      `fusionWebhook .enqueue('${queuedEventType}', webhookQueue) (@authhooks/queue), 202 once in Redis`,
+      'queue-enqueue-authhooks',
+      202,
+    ),
+    candidate(
+      'queue-enqueue-hand-written',
+      'express.json() + === + BullMQ queue.add (job id = event id), 202 once in Redis',
+      'queue-enqueue-hand-written',
+      202,
+    ),
+    candidate(
+      'queue-inline-authhooks',
+      `fusionWebhook .on('${queuedEventType}') inline, the handler does nothing`,
+      'queue-inline-authhooks',
+      200,
+      0,
+    ),
+    candidate(
+      'queue-inline-20ms-authhooks',
+      `fusionWebhook .on('${queuedEventType}') inline, the handler awaits 20 ms`,
+      'queue-inline-authhooks',
+      200,
+      20,
+    ),
+  ];
+}
+
+export function queueComparisons(): Comparison[] {
+  const subject = 'queue-enqueue-authhooks';
+  return [
+    { label: 'enqueue vs BullMQ queue.add by hand', subject, baseline: 'queue-enqueue-hand-written' },
+    { label: 'enqueue vs inline, handler does nothing', subject, baseline: 'queue-inline-authhooks' },
+    { label: 'enqueue vs inline, handler awaits 20 ms', subject, baseline: 'queue-inline-20ms-authhooks' },
+  ];
+}

@@ -1,0 +1,43 @@
+import { measureServers } from '../http/measure.js';
+import { loadPlan } from '../http/plan.js';
+import { candidatesTable, ratiosTable } from '../http/tables.js';
+import type { SectionReport } from '../lib/report.js';
+import type { SectionContext } from '../lib/section.js';
+import { queueBody, queueCandidates, queueComparisons } from './candidates.js';
+import { findRedisServer, startRedisServer } from './redis-server.js';
+
+/**
+ * Section 6 (issue 10): `.enqueue()` of @authhooks/queue over HTTP against a route that adds the
+ * BullMQ job by hand and against inline handling, with a redis-server of its own (in memory, on a
+ * free port, stopped at the end). Skipped, with the reason, where redis-server is not installed.
+ */
+export async function queueSection({ quick }: SectionContext): Promise<SectionReport> {
+  const title = 'Queue: @authhooks/queue .enqueue() ÷ baseline';
+  const bin = findRedisServer();
+  if (bin === undefined) {
+    const why =
+      'skipped: redis-server is not installed (apt-get install redis-server, or set REDIS_SERVER_BIN)';
+    console.error(`   queue section ${why}`);
+    return { tables: [{ title, columns: ['section', 'status'], rows: [['queue', why]] }], failures: [] };
+  }
+  const redis = await startRedisServer(bin);
+  try {
+    const candidates = queueCandidates(redis.url);
+    const measurements = await measureServers(candidates, loadPlan(quick));
+    const what = `Express 5, 50 connections, ${queueBody.byteLength} B user.delete.complete, a new event id per request, redis-server on 127.0.0.1`;
+    return {
+      tables: [
+        ratiosTable(`${title} (${what})`, queueComparisons(), measurements),
+        {
+          ...candidatesTable('Queue: candidates', candidates, measurements),
+          notes: [
+            'Every 2xx was checked against Redis: the jobs waiting at the end ≥ the 2xx answers (nothing drains them).',
+          ],
+        },
+      ],
+      failures: measurements.failures,
+    };
+  } finally {
+    await redis.stop();
+  }
+}
