@@ -86,7 +86,7 @@ describe('enqueue', () => {
     const answer = await post(receiver, eventBody('user.create'));
     expect([answer.status, answer.outcome]).toEqual([503, 'unavailable']);
     expect(JSON.parse(answer.body).error).toBe('queue test-queue unavailable');
-    expect(answer.body).not.toContain('6379');
+    expect(answer.body).not.toContain('127.0.0.1:6379'); // a random event id may well contain 6379
   });
 
   it('answers 503 within the deadline when the queue never answers', async () => {

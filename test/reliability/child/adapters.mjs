@@ -31,12 +31,12 @@ const expressWith = (express, preParse) => async (mounts) => {
   return listen(http.createServer(app));
 };
 
-/** name → start(mounts) → port. Names match test/helpers/adapters.ts. */
+/** name → start(mounts) → port. Names match the mounts of test/conformance/mounts.ts (test/helpers/adapters.ts). */
 export const adapters = {
   'express 5': expressWith(express5, false),
   'express 4': expressWith(express4, false),
   'express 5 behind express.json({ verify: rawBodySaver })': expressWith(express5, true),
-  async 'hono (@hono/node-server)'(mounts) {
+  async 'hono app.all (@hono/node-server)'(mounts) {
     const app = new Hono();
     for (const { path, options, register } of mounts) {
       const hook = honoAdapter.fusionWebhook(options);
@@ -47,7 +47,7 @@ export const adapters = {
     await new Promise((resolve) => server.once('listening', resolve));
     return server.address().port;
   },
-  async fastify(mounts) {
+  async 'fastify 5'(mounts) {
     const app = Fastify();
     for (const { path, options, register } of mounts) {
       const plugin = fastifyAdapter.fusionWebhook({ ...options, path });
@@ -57,7 +57,7 @@ export const adapters = {
     await app.listen({ host: '127.0.0.1', port: 0 });
     return app.server.address().port;
   },
-  async 'node:http (@authhooks/core/node)'(mounts) {
+  async 'node:http (nodeHandler from @authhooks/core/node)'(mounts) {
     const handlers = new Map();
     for (const { path, options, register } of mounts) {
       const receiver = fusionReceiver(options);
@@ -66,7 +66,7 @@ export const adapters = {
     }
     return listen(http.createServer((req, res) => (handlers.get(req.url) ?? notFound)(req, res)));
   },
-  async 'receiver.fetch (Web Request/Response)'(mounts) {
+  async 'receiver.fetch on @hono/node-server'(mounts) {
     const receivers = new Map();
     for (const { path, options, register } of mounts) {
       const receiver = fusionReceiver(options);
