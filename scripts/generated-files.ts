@@ -1,7 +1,68 @@
-// What both providers' generators share: the public schemas file (every schema typed
-// `Schema<Interface>`) and writing or checking a set of generated files.
+// What both providers' generators share: the event types file (an interface per block and per event,
+// the event map and union), the public schemas file (every schema typed `Schema<Interface>`), and
+// formatting, writing or checking a set of generated files.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { type Declaration, formatTypeScript, printDeclarations, type Schema } from './zod-interfaces.js';
+
+const quote = (text: string) => `'${text}'`;
+
+/** An event's interface: `type` is its key in the provider's event map. */
+export interface EventDeclaration extends Declaration {
+  readonly type: string;
+}
+
+export interface EventTypesSpec {
+  readonly banner: string;
+  /** Prefix of the exported names: `FusionAuth` → `FusionAuthEventMap`, `FusionAuthEvent`, … */
+  readonly provider: string;
+  /** The field the event union is discriminated on. */
+  readonly discriminant: string;
+  readonly blocks: Readonly<Record<string, Schema>>;
+  readonly events: readonly EventDeclaration[];
+  /** More declarations, after the union. */
+  readonly extra?: readonly string[];
+}
+
+/** `types.ts`: the interfaces, then the event map, the type union and the block map. */
+export function eventTypesFile(spec: EventTypesSpec): string {
+  const { banner, provider, discriminant, blocks, events, extra = [] } = spec;
+  const blockDeclarations = Object.entries(blocks).map(([name, schema]): Declaration => ({ name, schema }));
+  const map = events.map((event) => `  ${quote(event.type)}: ${event.name};`);
+  const blockMap = Object.keys(blocks).map((name) => `  ${name}: ${name};`);
+  return [
+    banner,
+    "import type { OpenEnum } from '@authhooks/core';",
+    '',
+    printDeclarations([...blockDeclarations, ...events]),
+    '/** Event type → validated event. */',
+    `export type ${provider}EventMap = {\n${map.join('\n')}\n};`,
+    '',
+    `export type ${provider}EventType = keyof ${provider}EventMap;`,
+    '',
+    `/** Any ${provider} event, discriminated on \`${discriminant}\`. */`,
+    `export type ${provider}Event = ${provider}EventMap[${provider}EventType];`,
+    '',
+    ...extra.flatMap((declaration) => [declaration, '']),
+    '/** Building block name → its interface (the type tests compare each with its zod object). */',
+    `export type ${provider}BlockMap = {\n${blockMap.join('\n')}\n};`,
+    '',
+  ].join('\n');
+}
+
+/** `UserDeleteEvent` → `userDeleteEventSchema`. */
+export const schemaConstName = (typeName: string) =>
+  `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Schema`;
+
+/** The files of one generated directory, formatted: path relative to the repository root → content. */
+export function formattedFiles(dir: string, contents: Readonly<Record<string, string>>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, content] of Object.entries(contents)) {
+    const path = `${dir}/${name}`;
+    files.set(path, formatTypeScript(path, content));
+  }
+  return files;
+}
 
 const member = (key: string) => (/^[a-z]\w*$/i.test(key) ? `.${key}` : `['${key}']`);
 

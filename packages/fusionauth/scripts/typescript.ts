@@ -2,13 +2,18 @@
  * The generated TypeScript of `src/events/generated/`: an interface per building block and per event
  * type (`types.ts`), and every `…EventSchema` typed by its interface (`schemas.ts`).
  */
-import { publicSchemasFile } from '../../../scripts/generated-files.js';
-import { type Declaration, formatTypeScript, printDeclarations } from '../../../scripts/zod-interfaces.js';
+import {
+  eventTypesFile,
+  formattedFiles,
+  publicSchemasFile,
+  schemaConstName,
+} from '../../../scripts/generated-files.js';
 import { fusionAuthEventTypes } from '../src/events/event-types.js';
 import { fusionAuthEventMetadata } from '../src/events/metadata.js';
 import { fusionAuthBlocks } from '../src/events/named-blocks.js';
 import { fusionAuthEventObjects } from '../src/events/schemas.js';
 
+export { schemaConstName };
 export const generatedDir = 'packages/fusionauth/src/events/generated';
 
 const banner = [
@@ -23,43 +28,23 @@ export function eventInterfaceName(type: string): string {
   return `${words.join('')}Event`;
 }
 
-/** `UserDeleteEvent` → `userDeleteEventSchema`. */
-export const schemaConstName = (interfaceName: string) =>
-  `${interfaceName.charAt(0).toLowerCase()}${interfaceName.slice(1)}Schema`;
-
-const quote = (text: string) => `'${text}'`;
-
 function typesFile(): string {
-  const blocks = Object.entries(fusionAuthBlocks).map(([name, schema]): Declaration => ({ name, schema }));
-  const events = fusionAuthEventTypes.map(
-    (type): Declaration => ({
+  return eventTypesFile({
+    banner,
+    provider: 'FusionAuth',
+    discriminant: 'type',
+    blocks: fusionAuthBlocks,
+    events: fusionAuthEventTypes.map((type) => ({
+      type,
       name: eventInterfaceName(type),
       schema: fusionAuthEventObjects[type],
       description: `\`${type}\`: ${fusionAuthEventMetadata[type].description}`,
-    }),
-  );
-  const map = fusionAuthEventTypes.map((type) => `  ${quote(type)}: ${eventInterfaceName(type)};`);
-  const blockMap = Object.keys(fusionAuthBlocks).map((name) => `  ${name}: ${name};`);
-  return [
-    banner,
-    "import type { OpenEnum } from '@authhooks/core';",
-    '',
-    printDeclarations([...blocks, ...events]),
-    '/** Event type → validated event. */',
-    `export type FusionAuthEventMap = {\n${map.join('\n')}\n};`,
-    '',
-    'export type FusionAuthEventType = keyof FusionAuthEventMap;',
-    '',
-    '/** Any FusionAuth event, discriminated on `type`. */',
-    'export type FusionAuthEvent = FusionAuthEventMap[FusionAuthEventType];',
-    '',
-    '/** The type of `fusionAuthEventTypes`: every event type, in the catalogue’s order. */',
-    `export type FusionAuthEventTypeList = readonly [${fusionAuthEventTypes.map(quote).join(', ')}];`,
-    '',
-    '/** Building block name → its interface (the type tests compare each with its zod object). */',
-    `export type FusionAuthBlockMap = {\n${blockMap.join('\n')}\n};`,
-    '',
-  ].join('\n');
+    })),
+    extra: [
+      '/** The type of `fusionAuthEventTypes`: every event type, in the catalogue’s order. */\n' +
+        `export type FusionAuthEventTypeList = readonly [${fusionAuthEventTypes.map((type) => `'${type}'`).join(', ')}];`,
+    ],
+  });
 }
 
 function schemasFile(): string {
@@ -90,13 +75,5 @@ function schemasFile(): string {
 
 /** Path relative to the repository root → content. */
 export function typeScriptFiles(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const [name, content] of [
-    ['types.ts', typesFile()],
-    ['schemas.ts', schemasFile()],
-  ] as const) {
-    const path = `${generatedDir}/${name}`;
-    files.set(path, formatTypeScript(path, content));
-  }
-  return files;
+  return formattedFiles(generatedDir, { 'types.ts': typesFile(), 'schemas.ts': schemasFile() });
 }

@@ -4,8 +4,14 @@
  * stale files.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { publicSchemasFile, staleFiles as staleIn, writeOrCheck } from '../../../scripts/generated-files.js';
-import { type Declaration, formatTypeScript, printDeclarations } from '../../../scripts/zod-interfaces.js';
+import {
+  schemaConstName as constName,
+  eventTypesFile,
+  formattedFiles,
+  publicSchemasFile,
+  staleFiles as staleIn,
+  writeOrCheck,
+} from '../../../scripts/generated-files.js';
 import { logtoCatalogue } from '../src/events/catalogue.js';
 import { logtoBlocks } from '../src/events/named-blocks.js';
 
@@ -20,49 +26,28 @@ const banner = [
 
 const types = Object.keys(logtoCatalogue) as (keyof typeof logtoCatalogue)[];
 
-const quote = (text: string) => `'${text}'`;
-
 /** `User.Data.Updated` → `LogtoUserDataUpdatedEvent`. */
 export const eventInterfaceName = (type: string) => `Logto${type.replace(/\./g, '')}Event`;
 
 /** `User.Data.Updated` → `userDataUpdatedSchema`. */
-export function schemaConstName(type: string): string {
-  const joined = type.replace(/\./g, '');
-  return `${joined.charAt(0).toLowerCase()}${joined.slice(1)}Schema`;
-}
+export const schemaConstName = (type: string) => constName(type.replace(/\./g, ''));
 
 function typesFile(): string {
-  const blocks = Object.entries(logtoBlocks).map(([name, schema]): Declaration => ({ name, schema }));
-  const events = types.map(
-    (type): Declaration => ({
+  return eventTypesFile({
+    banner,
+    provider: 'Logto',
+    discriminant: 'event',
+    blocks: logtoBlocks,
+    events: types.map((type) => ({
+      type,
       name: eventInterfaceName(type),
       schema: logtoCatalogue[type],
       description: [`\`${type}\``, logtoCatalogue[type].description].filter(Boolean).join(': '),
-    }),
-  );
-  const map = types.map((type) => `  ${quote(type)}: ${eventInterfaceName(type)};`);
-  const blockMap = Object.keys(logtoBlocks).map((name) => `  ${name}: ${name};`);
-  return [
-    banner,
-    "import type { OpenEnum } from '@authhooks/core';",
-    '',
-    printDeclarations([...blocks, ...events]),
-    '/** Event name → validated event. */',
-    `export type LogtoEventMap = {\n${map.join('\n')}\n};`,
-    '',
-    'export type LogtoEventType = keyof LogtoEventMap;',
-    '',
-    '/** Any Logto event, discriminated on `event`. */',
-    'export type LogtoEvent = LogtoEventMap[LogtoEventType];',
-    '',
-    '/** Block name → its interface (the type tests compare each with its zod object). */',
-    `export type LogtoBlockMap = {\n${blockMap.join('\n')}\n};`,
-    '',
-  ].join('\n');
+    })),
+  });
 }
 
 function schemasFile(): string {
-  const name = (key: string) => `${key.charAt(0).toLowerCase()}${key.slice(1)}Schema`;
   return publicSchemasFile(
     banner,
     [
@@ -74,7 +59,7 @@ function schemasFile(): string {
         from: 'logtoBlocks',
         entries: Object.keys(logtoBlocks)
           .sort()
-          .map((key) => ({ key, name: name(key), type: key })),
+          .map((key) => ({ key, name: constName(key), type: key })),
       },
       {
         from: 'logtoCatalogue',
@@ -86,15 +71,7 @@ function schemasFile(): string {
 
 /** Every generated file, path relative to the repository root → content. */
 export function generate(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const [name, content] of [
-    ['types.ts', typesFile()],
-    ['schemas.ts', schemasFile()],
-  ] as const) {
-    const path = `${generatedDir}/${name}`;
-    files.set(path, formatTypeScript(path, content));
-  }
-  return files;
+  return formattedFiles(generatedDir, { 'types.ts': typesFile(), 'schemas.ts': schemasFile() });
 }
 
 /** Paths whose content differs from the generator's, plus files in the generated directory it no longer writes. */

@@ -825,7 +825,7 @@ export interface LogtoGrantLimitExceededEvent {
   preRevocationActiveGrantCount?: number | null | undefined;
 }
 
-/** Event name → validated event. */
+/** Event type → validated event. */
 export type LogtoEventMap = {
   PostRegister: LogtoPostRegisterEvent;
   PostSignIn: LogtoPostSignInEvent;
@@ -865,7 +865,7 @@ export type LogtoEventType = keyof LogtoEventMap;
 /** Any Logto event, discriminated on `event`. */
 export type LogtoEvent = LogtoEventMap[LogtoEventType];
 
-/** Block name → its interface (the type tests compare each with its zod object). */
+/** Building block name → its interface (the type tests compare each with its zod object). */
 export type LogtoBlockMap = {
   LogtoApplication: LogtoApplication;
   LogtoOrganization: LogtoOrganization;
