@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import type { Mismatched } from '../../../test/support/mismatched.js';
 import type { FusionAuthBlockMap, FusionAuthEventMap } from '../src/events/generated/types.js';
 import type { fusionAuthBlocks } from '../src/events/named-blocks.js';
 import type { FusionAuthEventObjects } from '../src/events/schemas.js';
@@ -7,17 +8,6 @@ import type { FusionAuthEventObjects } from '../src/events/schemas.js';
 // The generated interfaces (src/events/generated/types.ts) against the zod objects they are generated
 // from. `generate:check` catches a schema changed without regenerating; these catch a generator that
 // prints a type other than the schema's output.
-
-/** The keys of A and B whose types are not assignable both ways (or that only one of them has). */
-type Mismatched<A, B> = {
-  [K in keyof A | keyof B]: K extends keyof A & keyof B
-    ? [A[K]] extends [B[K]]
-      ? [B[K]] extends [A[K]]
-        ? never
-        : K
-      : K
-    : K;
-}[keyof A | keyof B];
 
 type EventOutputs = { [K in keyof FusionAuthEventObjects]: z.output<FusionAuthEventObjects[K]> };
 type Blocks = typeof fusionAuthBlocks;

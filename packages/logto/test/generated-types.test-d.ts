@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import type { Mismatched } from '../../../test/support/mismatched.js';
 import type { logtoCatalogue } from '../src/events/catalogue.js';
 import type { LogtoBlockMap, LogtoEventMap } from '../src/events/generated/types.js';
 import type { logtoBlocks } from '../src/events/named-blocks.js';
@@ -7,17 +8,6 @@ import type { logtoBlocks } from '../src/events/named-blocks.js';
 // The generated interfaces (src/events/generated/types.ts) against the zod schemas they are generated
 // from. `generate:check` catches a schema changed without regenerating; these catch a generator that
 // prints a type other than the schema's output.
-
-/** The keys of A and B whose types are not assignable both ways (or that only one of them has). */
-type Mismatched<A, B> = {
-  [K in keyof A | keyof B]: K extends keyof A & keyof B
-    ? [A[K]] extends [B[K]]
-      ? [B[K]] extends [A[K]]
-        ? never
-        : K
-      : K
-    : K;
-}[keyof A | keyof B];
 
 type Catalogue = typeof logtoCatalogue;
 type EventOutputs = { [K in keyof Catalogue]: z.output<Catalogue[K]> };
