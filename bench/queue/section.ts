@@ -1,10 +1,10 @@
+import { redisServerBinary, startRedisServer } from '../../test/support/redis-process.js';
 import { measureServers } from '../http/measure.js';
 import { loadPlan } from '../http/plan.js';
 import { candidatesTable, ratiosTable } from '../http/tables.js';
 import type { SectionReport } from '../lib/report.js';
 import type { SectionContext } from '../lib/section.js';
 import { queueBody, queueCandidates, queueComparisons } from './candidates.js';
-import { findRedisServer, startRedisServer } from './redis-server.js';
 
 /**
  * Section 6 (issue 10): `.enqueue()` of @authhooks/queue over HTTP against a route that adds the
@@ -13,14 +13,13 @@ import { findRedisServer, startRedisServer } from './redis-server.js';
  */
 export async function queueSection({ quick }: SectionContext): Promise<SectionReport> {
   const title = 'Queue: @authhooks/queue .enqueue() ÷ baseline';
-  const bin = findRedisServer();
-  if (bin === undefined) {
+  if (redisServerBinary === undefined) {
     const why =
       'skipped: redis-server is not installed (apt-get install redis-server, or set REDIS_SERVER_BIN)';
     console.error(`   queue section ${why}`);
     return { tables: [{ title, columns: ['section', 'status'], rows: [['queue', why]] }], failures: [] };
   }
-  const redis = await startRedisServer(bin);
+  const redis = await startRedisServer();
   try {
     const candidates = queueCandidates(redis.url);
     const measurements = await measureServers(candidates, loadPlan(quick));
