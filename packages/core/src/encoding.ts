@@ -26,3 +26,20 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+const base64urlText = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Decodes unpadded base64url (RFC 7515, as in a JWS); throws on any other character or on a length no
+ * encoding produces.
+ */
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  if (!base64urlText.test(text) || text.length % 4 === 1) throw new TypeError('not base64url');
+  if (NodeBuffer !== undefined) {
+    const decoded = NodeBuffer.from(text, 'base64url');
+    // A plain Uint8Array view, so `slice()` copies as it does on every other Uint8Array.
+    return new Uint8Array(decoded.buffer as ArrayBuffer, decoded.byteOffset, decoded.byteLength);
+  }
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+}

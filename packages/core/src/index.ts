@@ -8,7 +8,7 @@ export type {
 } from './context.js';
 export { contextClass, DeliveryContext } from './context.js';
 export { Delivery } from './delivery.js';
-export { fromBase64, toBase64, toHex } from './encoding.js';
+export { fromBase64, fromBase64url, toBase64, toHex } from './encoding.js';
 export {
   BodyReadError,
   type BodyReadOutcome,

@@ -1,4 +1,4 @@
-import { nodeBuffer } from './node-crypto.js';
+import { fromBase64url } from '@authhooks/core';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
@@ -49,11 +49,7 @@ export function parseJws(token: string): ParsedJws | string {
   return {
     alg,
     kid,
-    // Only base64url characters (checked above): Latin-1 bytes are the UTF-8 bytes.
-    signingInput:
-      nodeBuffer === undefined
-        ? encoder.encode(`${header}.${payload}`)
-        : plain(nodeBuffer.from(`${header}.${payload}`, 'latin1')),
+    signingInput: encoder.encode(`${header}.${payload}`),
     signature: signatureBytes,
     payload: payloadBytes,
   };
@@ -68,22 +64,4 @@ export function bodyClaim(payload: Uint8Array): { claim: string } | string {
   } catch {
     return 'signature payload is not JSON';
   }
-}
-
-/** Decodes base64url without padding; throws on a length no encoding produces (as `atob` does). */
-function fromBase64url(text: string): Uint8Array {
-  if (nodeBuffer !== undefined) {
-    if (text.length % 4 === 1) throw new TypeError('not base64url');
-    return plain(nodeBuffer.from(text, 'base64url'));
-  }
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** A plain Uint8Array over a Buffer's bytes: `slice()` then copies, as on every other Uint8Array. */
-function plain(buffer: Uint8Array): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
