@@ -17,6 +17,7 @@ import { fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
 import { createWorker, type QueueWorker, type WebhookQueue, webhookQueue } from '@authhooks/queue';
 import { fusionAuthBody, fusionAuthSample } from '@authhooks/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { track } from '../support/processes.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { repoRoot, runCli } from './run-cli.js';
 
@@ -180,7 +181,7 @@ it.skipIf(process.env.AUTHHOOKS_TEST_TARGET !== 'dist')(
       ]);
       expect([queueRun.code, queueRun.stderr]).toEqual([
         1,
-        'error authhooks queue failed: the queue commands need @authhooks/queue and BullMQ, which are not installed: npm i @authhooks/queue bullmq\n',
+        'error authhooks queue failed: the queue commands need @authhooks/queue (with BullMQ) and ioredis, which are not installed: npm i @authhooks/queue ioredis\n',
       ]);
       expect(samplesRun.code).toBe(0);
     } finally {
@@ -211,10 +212,12 @@ function installTestingAlone(): string {
 
 function run(file: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { FORCE_COLOR: _force, ...env } = process.env;
-  const child = spawn(process.execPath, [file, ...args], {
-    cwd: dirname(file),
-    env: { ...env, NO_COLOR: '1' },
-  });
+  const child = track(
+    spawn(process.execPath, [file, ...args], {
+      cwd: dirname(file),
+      env: { ...env, NO_COLOR: '1' },
+    }),
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -69,7 +69,7 @@ function connectionFactory(connection: Connection): (settings: RedisOptions) => 
           'ioredis options ({ host, port }) or an ioredis client.',
       );
     }
-    return (settings) => new Redis(url, settings);
+    return (settings) => new Redis(url, legacyReplies(settings));
   }
   if (isIoredisClient(connection)) return (settings) => connection.duplicate(settings);
   if (typeof connection === 'object' && connection !== null && !Array.isArray(connection)) {
@@ -78,11 +78,21 @@ function connectionFactory(connection: Connection): (settings: RedisOptions) => 
         '@authhooks/queue: connection looks like a node-redis client; give a Redis URL, ioredis options or an ioredis client.',
       );
     }
-    return (settings) => new Redis({ ...connection, ...settings });
+    return (settings) => new Redis(legacyReplies({ ...connection, ...settings }));
   }
   throw new TypeError(
     '@authhooks/queue: webhookQueue needs a connection: a Redis URL (process.env.REDIS_URL), ioredis options ({ host, port }) or an ioredis client.',
   );
+}
+
+/**
+ * ioredis 6 can map replies to RESP3 types (`replyMapping`); BullMQ reads the classic shapes, so the
+ * clients made here keep ioredis' default. Dropping the key also lets the same code compile against the
+ * types of ioredis 5 (no such option) and 6 (whose constructors refuse an explicit `undefined` there).
+ */
+function legacyReplies(options: RedisOptions): Omit<RedisOptions, 'replyMapping'> {
+  const { replyMapping: _dropped, ...rest } = options as RedisOptions & { replyMapping?: unknown };
+  return rest;
 }
 
 function isIoredisClient(value: unknown): value is Redis {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { silentLogger } from '@authhooks/core';
 import { Redis } from 'ioredis';
+import { Redis as Redis5 } from 'ioredis5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/support/redis-server.js';
 import { type WebhookQueue, webhookQueue } from '../src/index.js';
@@ -87,8 +88,14 @@ describeWithRedis('webhookQueue on a real Redis', () => {
     }
   });
 
-  it('copies the settings of an ioredis client it is given, and leaves that client alone', async () => {
-    const yours = new Redis(redis.url, { lazyConnect: true });
+  // The app's own client, of either major: the queue takes ioredis as a peer, so in an app its types are
+  // the app's (here the workspace's ioredis 6 types, hence the cast for the 5 client).
+  it.each([
+    ['6', (url: string) => new Redis(url, { lazyConnect: true })],
+    ['5', (url: string) => new Redis5(url, { lazyConnect: true }) as unknown as Redis],
+  ])('copies the settings of an ioredis %s client it is given, and leaves that client alone', async (major, make) => {
+    const yours = make(redis.url);
+    expect([yours instanceof Redis5, yours instanceof Redis]).toEqual([major === '5', major === '6']);
     const fromClient = webhookQueue({
       connection: yours,
       name: `test-${randomUUID()}`,
@@ -100,6 +107,7 @@ describeWithRedis('webhookQueue on a real Redis', () => {
         status: 202,
         outcome: 'queued',
       });
+      expect(await fromClient.counts()).toMatchObject({ waiting: 1 });
       expect(yours.status).toBe('wait'); // never connected: only its options were used
     } finally {
       await fromClient.close();

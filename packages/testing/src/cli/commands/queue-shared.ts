@@ -6,7 +6,7 @@ import { stringOption } from '../values.js';
 type QueuePackage = typeof import('@authhooks/queue');
 type WebhookQueue = ReturnType<QueuePackage['webhookQueue']>;
 
-export const installHint = 'npm i @authhooks/queue bullmq';
+export const installHint = 'npm i @authhooks/queue ioredis';
 
 /** The options every `queue` command takes, and their help lines. */
 export const queueOptions = {
@@ -33,7 +33,7 @@ export async function loadQueuePackage(): Promise<QueuePackage> {
       /@authhooks\/queue|bullmq|ioredis/.test(String(message));
     if (!missing) throw error;
     throw new Error(
-      `the queue commands need @authhooks/queue and BullMQ, which are not installed: ${installHint}`,
+      `the queue commands need @authhooks/queue (with BullMQ) and ioredis, which are not installed: ${installHint}`,
     );
   }
 }
