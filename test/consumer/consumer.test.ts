@@ -1,19 +1,21 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs script without types
-import { packAll } from '../../scripts/pack-all.mjs';
+import { installConsumerApp } from '../../scripts/consumer-app.mjs';
 import { startUntil } from '../support/child.js';
 import { cleanEnv } from '../support/clean-env.js';
+import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { signedUserDelete } from '../support/signed-delivery.js';
 
 /**
  * A new user's app, outside the repository: every package packed with pnpm as it is published,
- * installed with npm into a fresh directory under the OS temp dir, type-checked with the strictest
+ * installed with npm into a fresh directory under the OS temp dir (third-party packages from the app's
+ * lockfile: `node scripts/consumer-app.mjs --latest` tries the newest), type-checked with the strictest
  * flags under both module resolutions, and run as ESM and as CommonJS on every adapter.
  */
 
@@ -33,40 +35,10 @@ let app: string;
 let packed: Packed[];
 const typeChecks = new Map<string, string>();
 
-/** Used by the README's pino snippet; the workspace has it only through fastify. */
-const extra: Record<string, string> = { pino: '^10.4.0' };
-
-/** Third-party dependencies of the app, at the ranges the workspace itself is tested with. */
-function thirdParty(): string[] {
-  const e2e = JSON.parse(readFileSync(join(repo, 'test/package.json'), 'utf8'));
-  const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-  const range = (name: string) =>
-    e2e.dependencies[name] ?? e2e.devDependencies[name] ?? root.devDependencies[name] ?? extra[name];
-  return [
-    'express',
-    '@types/express',
-    'hono',
-    '@hono/node-server',
-    'pino',
-    'fastify',
-    'ioredis',
-    'redis',
-    'typescript',
-    '@types/node',
-  ].map((name) => `${name}@${range(name)}`);
-}
-
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'authhooks-consumer-'));
-  packed = packAll(join(work, 'tarballs'));
-  app = join(work, 'app');
-  cpSync(join(repo, 'test/consumer/app'), app, { recursive: true });
-  writeFileSync(join(app, '.npmrc'), 'audit=false\nfund=false\nupdate-notifier=false\n');
-  await run(
-    'npm',
-    ['install', '--no-save', '--loglevel=error', ...packed.map((p) => p.tarball), ...thirdParty()],
-    { cwd: app, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 },
-  );
+  // Third-party packages from the app's committed lockfile, ours from fresh tarballs.
+  ({ app, packed } = installConsumerApp(work));
   // nodenext also emits build/*.mjs and build/*.cjs, which the adapter tests run.
   for (const mode of ['nodenext', 'bundler', 'node-only']) {
     const result = await run(
@@ -144,3 +116,53 @@ describe.each(adapters)('%s', (adapter) => {
     }
   });
 });
+
+describeWithRedis(
+  "the app's own ioredis client (the major npm installs today) given to redisStore and webhookQueue",
+  () => {
+    let redis: RedisServer | undefined;
+    beforeAll(async () => {
+      redis = await startRedisServer();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it('type-checks (above), queues a delivery once, and a worker runs it', async () => {
+      const installed = JSON.parse(readFileSync(join(app, 'node_modules/ioredis/package.json'), 'utf8'));
+      expect(installed.version).toMatch(/^6\./);
+      const server = await startUntil(
+        process.execPath,
+        [join(app, 'build/ioredis-client.mjs')],
+        /listening (\S+)/,
+        {
+          cwd: app,
+          env: cleanEnv({
+            FUSIONAUTH_WEBHOOK_HMAC_SECRET: secret,
+            REDIS_URL: redis?.url ?? '',
+            AUTHHOOKS_LOG_LEVEL: 'warn',
+          }),
+        },
+      );
+      try {
+        const url = server.match[1] ?? '';
+        const signed = signedUserDelete(secret, undefined, 'user.delete.complete');
+        const send = () => fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+        const first = await send();
+        expect([first.status, await first.json()]).toEqual([
+          202,
+          { outcome: 'queued', eventId: signed.eventId, eventType: 'user.delete.complete' },
+        ]);
+        const again = await send();
+        expect([again.status, (await again.json()).outcome]).toEqual([200, 'duplicate']);
+        await expect
+          .poll(() => server.output(), { timeout: 15_000 })
+          .toContain(`worker handled ${signed.eventId}`);
+      } catch (error) {
+        throw new Error(`${String(error)}\n--- app output ---\n${server.output()}`);
+      } finally {
+        await server.stop();
+      }
+    }, 60_000);
+  },
+);

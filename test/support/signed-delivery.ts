@@ -9,11 +9,15 @@ export function fusionAuthHs256(body: string, secret: string): string {
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
-/** A `user.delete` delivery as FusionAuth sends it, signed with `secret`. */
-export function signedUserDelete(secret: string, eventId: string = randomUUID()) {
+/** A `user.delete` (or `user.delete.complete`) delivery as FusionAuth sends it, signed with `secret`. */
+export function signedUserDelete(
+  secret: string,
+  eventId: string = randomUUID(),
+  type: 'user.delete' | 'user.delete.complete' = 'user.delete',
+) {
   const body = JSON.stringify({
     event: {
-      type: 'user.delete',
+      type,
       id: eventId,
       createInstant: Date.now(),
       user: { id: randomUUID(), email: 'ada@example.com' },
