@@ -39,7 +39,12 @@ const builtOnlyTests = builtOnly.map((dir) => `${dir}/*.test.ts`);
 
 // Tests that start child processes read AUTHHOOKS_TEST_TARGET to run them the same way: `source` with
 // tsx (which resolves @authhooks/* by tsconfig paths), `dist` with plain node over the built packages.
-const shared = { testTimeout: 20_000, hookTimeout: 30_000 };
+const shared = {
+  testTimeout: 20_000,
+  hookTimeout: 30_000,
+  // Stops, in afterAll of every file, each child process the support helpers started (test/support/processes.ts).
+  setupFiles: ['./test/support/setup/stop-processes.ts'],
+};
 
 export default defineConfig({
   test: {

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { track } from '../support/processes.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const target = process.env.AUTHHOOKS_TEST_TARGET === 'dist' ? 'dist' : 'source';
@@ -37,7 +38,7 @@ export function startCli(
   env: Readonly<Record<string, string>> = {},
 ): ChildProcessWithoutNullStreams {
   const [file, argv] = command(args);
-  return spawn(file, argv, { cwd: repoRoot, env: childEnv(env) });
+  return track(spawn(file, argv, { cwd: repoRoot, env: childEnv(env) }));
 }
 
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { track } from '../support/processes.js';
 
 const testPackage = fileURLToPath(new URL('../', import.meta.url));
 
@@ -14,13 +15,15 @@ it.runIf(process.env.AUTHHOOKS_TEST_TARGET === 'dist')(
   async () => {
     const manifest = createRequire(`${testPackage}package.json`).resolve('jest/package.json');
     const bin = join(dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: string }).bin);
-    const child = spawn(
-      process.execPath,
-      ['--experimental-vm-modules', bin, '--ci', '--rootDir', 'readme-testing/jest'],
-      {
-        cwd: testPackage,
-        env: { ...process.env, NODE_OPTIONS: '' },
-      },
+    const child = track(
+      spawn(
+        process.execPath,
+        ['--experimental-vm-modules', bin, '--ci', '--rootDir', 'readme-testing/jest'],
+        {
+          cwd: testPackage,
+          env: { ...process.env, NODE_OPTIONS: '' },
+        },
+      ),
     );
     let output = '';
     child.stdout.on('data', (chunk) => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+import { stopProcess, track } from './processes.js';
 
 export interface Started {
   readonly child: ChildProcess;
@@ -20,14 +21,9 @@ export function startUntil(
 ): Promise<Started> {
   const { timeoutMs = 30_000, ...spawnOptions } = options;
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+  track(child);
   let output = '';
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
+  const stop = () => stopProcess(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();

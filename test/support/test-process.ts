@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { track } from './processes.js';
 
 export type TestTarget = 'source' | 'dist';
 
@@ -40,11 +41,6 @@ export interface TestProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
 export function startTestProcess(script: string | URL, env: Record<string, string> = {}): TestProcess {
   const path = script instanceof URL ? fileURLToPath(script) : script;
   const args = testTarget() === 'source' ? ['--import', 'tsx', path] : [path];
@@ -53,13 +49,8 @@ export function startTestProcess(script: string | URL, env: Record<string, strin
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      running.delete(child);
-      resolve();
-    });
-  });
+  track(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const messages: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();

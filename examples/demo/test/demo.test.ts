@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { track } from '../../../test/support/processes.js';
 import { expectResolvedTarget, testTarget } from '../../../test/support/test-process.js';
 
 // Runs `npm run demo`'s script as its own process and reads what it prints. The demo is TypeScript, so
@@ -18,14 +19,12 @@ interface Run {
 
 function runDemo(): Promise<Run> {
   const tsconfig = testTarget() === 'source' ? 'tsconfig.json' : 'tsconfig.base.json';
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './test/resolve-probe.mjs', 'src/demo.ts'],
-    {
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', '--import', './test/resolve-probe.mjs', 'src/demo.ts'], {
       cwd: demoDir,
       env: { ...process.env, TSX_TSCONFIG_PATH: `${root}${tsconfig}` },
       stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    }),
   );
   let stdout = '';
   let stderr = '';

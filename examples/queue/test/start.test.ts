@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fusionAuthBody, fusionAuthSample } from '@authhooks/testing';
 import { afterAll, expect, it } from 'vitest';
+import { stopProcess, track } from '../../../test/support/processes.js';
 import { describeWithRedis } from '../../../test/support/redis-server.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
@@ -16,31 +17,32 @@ const authorization = 'example-queue-key';
 // SIGTERM) stops all three.
 describeWithRedis('the queue example (npm start)', () => {
   let start: ChildProcess | undefined;
-  afterAll(() => {
-    start?.kill('SIGKILL');
-  });
+  // SIGTERM: start.ts stops the receiver, the worker and Redis it started (SIGKILL would orphan them).
+  afterAll(() => (start === undefined ? undefined : stopProcess(start)));
 
   it(
     'receives, queues, handles in the worker after the delay, and stops cleanly',
     { timeout: 60_000 },
     async () => {
       const redisPort = await freePort();
-      start = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
-        cwd: exampleDir,
-        env: {
-          ...process.env,
-          FUSIONAUTH_WEBHOOK_AUTHORIZATION: authorization,
-          PORT: '0',
-          REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-          QUEUE_NAME: `example-${randomUUID()}`,
-          DELAY_MS: '1500',
-          // The dist project runs the example on the built packages, as a user's app does (no tsconfig paths).
-          ...(process.env.AUTHHOOKS_TEST_TARGET === 'dist' && {
-            TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.build.json`,
-          }),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      start = track(
+        spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
+          cwd: exampleDir,
+          env: {
+            ...process.env,
+            FUSIONAUTH_WEBHOOK_AUTHORIZATION: authorization,
+            PORT: '0',
+            REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+            QUEUE_NAME: `example-${randomUUID()}`,
+            DELAY_MS: '1500',
+            // The dist project runs the example on the built packages, as a user's app does (no tsconfig paths).
+            ...(process.env.AUTHHOOKS_TEST_TARGET === 'dist' && {
+              TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.build.json`,
+            }),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      );
       const lines = collectLines(start);
       const url = (await lines.next(/^\[receiver\] listening on (\S+)/))[1] as string;
       await lines.next(/^\[worker\] worker ready/);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import { track } from '../../../../test/support/processes.js';
 
 export interface Recorded {
   readonly method: string;
@@ -74,16 +75,18 @@ export async function closedPortUrl(): Promise<string> {
  * its accept queue already full, so the kernel drops new connection attempts (connect timeout).
  */
 export async function unreachableUrl(): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const s = require('node:net').createServer();
+  const child = track(
+    spawn(
+      process.execPath,
+      [
+        '-e',
+        `const s = require('node:net').createServer();
        s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
          process.stdout.write(s.address().port + '\\n', () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0));
        });`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    ),
   );
   const port = await new Promise<number>((resolve) =>
     child.stdout.once('data', (data) => resolve(Number(String(data).trim()))),
