@@ -134,6 +134,99 @@ export function storeContract(factory: () => StoreFactory): void {
   });
 }
 
+/**
+ * `settled`: how a copy waits for the attempt that holds its event (every store in this repository has
+ * it; a custom store without it is polled by the receiver instead).
+ */
+export function settledContract(factory: () => StoreFactory): void {
+  const it = test.concurrent;
+  const never = () => new AbortController().signal;
+  const waitOn = (store: IdempotencyStore, key: string, signal = never()) => {
+    if (store.settled === undefined) throw new Error('this store has no settled()');
+    return store.settled(key, signal);
+  };
+
+  it('a waiter learns that the attempt completed, from another store over the same state', async () => {
+    const [holder, waiter] = holderAndWaiter(factory());
+    const key = newKey();
+    await holder.reserve(key, 'a');
+    const waiting = waitOn(waiter, key);
+    await sleep(50);
+    await holder.complete(key, 'a');
+    expect(await waiting).toEqual({ state: 'handled' });
+  });
+
+  it("a waiter gets a vetoed attempt's verdict, and a plain release without one", async () => {
+    const [holder, waiter] = holderAndWaiter(factory());
+    const [vetoed, failed] = [newKey(), newKey()];
+    await holder.reserve(vetoed, 'a');
+    await holder.reserve(failed, 'b');
+    const waitingVeto = waitOn(waiter, vetoed);
+    const waitingFail = waitOn(waiter, failed);
+    await sleep(50);
+    await holder.release(vetoed, 'a', { status: 403, error: 'domain not allowed' });
+    await holder.release(failed, 'b');
+    expect(await waitingVeto).toEqual({
+      state: 'released',
+      verdict: { status: 403, error: 'domain not allowed' },
+    });
+    expect(await waitingFail).toEqual({ state: 'released' }); // toEqual: an undefined verdict is no verdict
+  });
+
+  it('settles at once for a free or a handled key, and a release with the wrong token tells nobody', async () => {
+    const store = factory().open();
+    const [free, handled, held] = [newKey(), newKey(), newKey()];
+    expect(await waitOn(store, free)).toMatchObject({ state: 'released' });
+    await store.complete(handled, 'a');
+    expect(await waitOn(store, handled)).toEqual({ state: 'handled' });
+    await store.reserve(held, 'owner');
+    const controller = new AbortController();
+    const waiting = waitOn(store, held, controller.signal);
+    await store.release(held, 'someone-else');
+    await sleep(100);
+    controller.abort();
+    expect(await waiting).toEqual({ state: 'in_progress' });
+  });
+
+  it('a lease that runs out without a word (a crashed attempt) frees the waiter', async () => {
+    const store = factory().open({ leaseMs: shortMs });
+    const key = newKey();
+    await store.reserve(key, 'crashed');
+    const started = Date.now();
+    expect(await waitOn(store, key)).toMatchObject({ state: 'released' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('50 waiters on 10 keys all hear their own key, and nothing else', async () => {
+    const stores = openMany(factory());
+    const keys = Array.from({ length: 10 }, newKey);
+    for (const key of keys) await stores[0]?.reserve(key, 'a');
+    const waiting = Array.from({ length: 50 }, (_, i) =>
+      waitOn(stores[i % stores.length] as IdempotencyStore, keys[i % keys.length] as string),
+    );
+    await sleep(50);
+    for (const [i, key] of keys.entries()) {
+      if (i % 2 === 0) await stores[0]?.complete(key, 'a');
+      else await stores[0]?.release(key, 'a', { status: 422, error: `veto ${i}` });
+    }
+    const settled = await Promise.all(waiting);
+    for (const [i, settlement] of settled.entries()) {
+      const k = i % keys.length;
+      expect(settlement).toEqual(
+        k % 2 === 0
+          ? { state: 'handled' }
+          : { state: 'released', verdict: { status: 422, error: `veto ${k}` } },
+      );
+    }
+  });
+}
+
+/** Two stores over one state (two connections for Redis), or one store twice when state is per store. */
+function holderAndWaiter(factory: StoreFactory): [IdempotencyStore, IdempotencyStore] {
+  const stores = openMany(factory);
+  return [stores[0] as IdempotencyStore, stores.at(-1) as IdempotencyStore];
+}
+
 function openMany(factory: StoreFactory): IdempotencyStore[] {
   return factory.sharesState ? Array.from({ length: 4 }, () => factory.open()) : [factory.open()];
 }

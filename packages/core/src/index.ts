@@ -30,7 +30,7 @@ export {
 export { isJsonContentType } from './http/content-type.js';
 export { type HeaderReader, type HeaderRecord, type HeadersInput, readHeaders } from './http/headers.js';
 export { type MemoryStoreOptions, memoryStore } from './idempotency/memory-store.js';
-export type { IdempotencyStore, Reservation } from './idempotency/types.js';
+export type { IdempotencyStore, Reservation, Settlement, Verdict } from './idempotency/types.js';
 export {
   type ConsoleLoggerOptions,
   childLogger,

@@ -29,22 +29,37 @@ if held == '${handledMarker}' then return 'duplicate' end
 return 'in_progress'`,
 );
 
-/** KEYS[1] the event key, ARGV[1] the TTL in ms. Handled, whoever holds the lease now. */
+/**
+ * KEYS[1] the event key, ARGV[1] the TTL in ms, ARGV[2] the channel and ARGV[3] the message that tell
+ * waiting copies. Handled, whoever holds the lease now; the message goes out in the same atomic step.
+ */
 export const completeScript = script(
   'complete',
   `redis.call('SET', KEYS[1], '${handledMarker}', 'PX', ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1`,
 );
 
 /**
- * KEYS[1] the event key, ARGV[1] the attempt's token. Deletes only a lease holding this token: once
- * the lease expired and another attempt reserved the key, a late release leaves that one alone.
+ * KEYS[1] the event key, ARGV[1] the attempt's token, ARGV[2] the channel, ARGV[3] the message. Deletes
+ * only a lease holding this token: once the lease expired and another attempt reserved the key, a late
+ * release leaves that one alone (and tells no one).
  */
 export const releaseScript = script(
   'release',
   `if redis.call('GET', KEYS[1]) == 'lease:' .. ARGV[1] then
   redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[2], ARGV[3])
   return 1
 end
 return 0`,
+);
+
+/** KEYS[1] the event key. `free`, `handled` or `held`: what a waiting copy checks when it starts and now and then. */
+export const stateScript = script(
+  'state',
+  `local held = redis.call('GET', KEYS[1])
+if not held then return 'free' end
+if held == '${handledMarker}' then return 'handled' end
+return 'held'`,
 );

@@ -2,6 +2,7 @@ import type { IdempotencyStore, Reservation } from '@authhooks/core';
 import { scriptRunner } from './client.js';
 import { type RedisStoreOptions, resolveOptions } from './options.js';
 import { completeScript, releaseScript, reserveScript } from './scripts.js';
+import { message, settledHub } from './settled.js';
 
 const reservations: ReadonlySet<string> = new Set<Reservation>(['reserved', 'duplicate', 'in_progress']);
 
@@ -14,6 +15,7 @@ export function redisStore(options: RedisStoreOptions): IdempotencyStore {
   const redis = scriptRunner(options.client);
   const ttl = String(ttlMs);
   const lease = String(leaseMs);
+  const hub = settledHub(options.client, redis, prefix);
 
   return {
     ...(onStoreError !== undefined && { onStoreError }),
@@ -25,10 +27,12 @@ export function redisStore(options: RedisStoreOptions): IdempotencyStore {
       return reply as Reservation;
     },
     async complete(key) {
-      await redis.run(completeScript, prefix + key, [ttl]);
+      await redis.run(completeScript, prefix + key, [ttl, hub.channel, message(key, { state: 'handled' })]);
     },
-    async release(key, token) {
-      await redis.run(releaseScript, prefix + key, [token]);
+    async release(key, token, verdict) {
+      const released = message(key, { state: 'released', verdict });
+      await redis.run(releaseScript, prefix + key, [token, hub.channel, released]);
     },
+    settled: (key, signal) => hub.wait(key, signal),
   };
 }

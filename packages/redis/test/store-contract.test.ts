@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { memoryStore } from '@authhooks/core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/support/redis-server.js';
-import { type StoreFactory, storeContract } from '../../../test/support/store-contract.js';
+import { type StoreFactory, settledContract, storeContract } from '../../../test/support/store-contract.js';
 import { redisStore } from '../src/index.js';
 import { type Connected, clientKinds } from './clients.js';
 
 describe('memoryStore', () => {
   storeContract(() => ({ sharesState: false, open: (options) => memoryStore(options) }));
+  settledContract(() => ({ sharesState: false, open: (options) => memoryStore(options) }));
 });
 
 describeWithRedis('redisStore', () => {
@@ -37,6 +38,7 @@ describeWithRedis('redisStore', () => {
         await Promise.all(connections.map((c) => c.close()));
       });
       storeContract(() => factory);
+      settledContract(() => factory);
     });
   }
 });

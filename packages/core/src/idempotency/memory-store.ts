@@ -1,4 +1,4 @@
-import type { IdempotencyStore, Reservation } from './types.js';
+import type { IdempotencyStore, Reservation, Settlement, Verdict } from './types.js';
 
 export interface MemoryStoreOptions {
   /** How long a handled event id is remembered. Default 24 h. */
@@ -30,6 +30,15 @@ export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore 
     }
   }
   const entries = new Map<string, Entry>();
+  /** Copies waiting for a key's attempt to settle, told at once by complete/release. */
+  const waiters = new Map<string, Set<(settlement: Settlement) => void>>();
+
+  const notify = (key: string, settlement: Settlement) => {
+    const waiting = waiters.get(key);
+    if (waiting === undefined) return;
+    waiters.delete(key);
+    for (const wake of waiting) wake(settlement);
+  };
 
   const set = (key: string, entry: Entry) => {
     entries.delete(key); // re-insert at the back so the order stays oldest-first
@@ -62,10 +71,35 @@ export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore 
     },
     async complete(key) {
       set(key, { state: 'done', expiresAt: now() + ttlMs, token: '' });
+      notify(key, { state: 'handled' });
     },
-    async release(key, token) {
+    async release(key, token, verdict?: Verdict) {
       const entry = entries.get(key);
-      if (entry?.state === 'in_progress' && entry.token === token) entries.delete(key);
+      if (entry?.state !== 'in_progress' || entry.token !== token) return;
+      entries.delete(key);
+      notify(key, { state: 'released', verdict });
+    },
+    settled(key, signal) {
+      const at = now();
+      const entry = entries.get(key);
+      if (entry === undefined || entry.expiresAt <= at) return Promise.resolve({ state: 'released' });
+      if (entry.state === 'done') return Promise.resolve({ state: 'handled' });
+      if (signal.aborted) return Promise.resolve({ state: 'in_progress' });
+      return new Promise<Settlement>((resolve) => {
+        const finish = (settlement: Settlement) => {
+          clearTimeout(leaseEnd);
+          signal.removeEventListener('abort', onAbort);
+          waiters.get(key)?.delete(finish);
+          resolve(settlement);
+        };
+        const onAbort = () => finish({ state: 'in_progress' });
+        // A lease nobody completes or releases (a crashed attempt) frees the key when it ends.
+        const leaseEnd = setTimeout(() => finish({ state: 'released' }), entry.expiresAt - at + 1);
+        signal.addEventListener('abort', onAbort, { once: true });
+        const waiting = waiters.get(key) ?? new Set();
+        waiters.set(key, waiting);
+        waiting.add(finish);
+      });
     },
   };
 }

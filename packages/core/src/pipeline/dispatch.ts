@@ -1,7 +1,7 @@
 import type { ContextClass, DeliveryContext } from '../context.js';
 import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
-import type { IdempotencyStore, Reservation } from '../idempotency/types.js';
+import type { IdempotencyStore, Reservation, Settlement, Verdict } from '../idempotency/types.js';
 import { describeError, safeLog } from '../logger.js';
 import { isQueueRoute, QueueUnavailable } from '../queue/queue-route.js';
 import type { AnyHandler, Router } from '../router.js';
@@ -105,17 +105,24 @@ function safeMessage(rejection: WebhookRejection): string {
 /**
  * The asynchronous part of a dispatch, under the deadline. Its phases decide what the deadline means:
  * while reserving, the store is down (503 or, with `onStoreError: 'process'`, handling without it);
- * while handling, a timeout (504); once the handlers finished, their result stands and the store's
- * record of it just must not hold the answer.
+ * while waiting for another attempt of the same event, that attempt is still running (409); while
+ * handling, a timeout (504); once the handlers finished, their result stands and the store's record of
+ * it just must not hold the answer.
+ *
+ * The reservation lives as long as the handlers do, not as long as the answer: a handler that ignores
+ * `ctx.signal` and finishes after the 504 is recorded as handled (its effect happened), one that fails
+ * then releases the key, and until either, copies of the event wait instead of running it beside it.
  */
 class GuardedRun implements Expirable {
   readonly promise: Promise<void>;
   #resolve!: () => void;
   #over = false;
-  #phase: 'reserving' | 'handling' | 'settling' = 'handling';
+  #phase: 'reserving' | 'waiting' | 'handling' | 'settling' = 'handling';
   #decision: (() => void) | undefined = undefined;
   readonly #deadline: Deadline | undefined;
   #storeDeadline: Deadline | undefined = undefined;
+  /** Aborts a wait for another attempt when this copy's deadline passes. */
+  #waitAbort: AbortController | undefined = undefined;
   readonly #key: string;
   readonly #token: string;
   #reserved = false;
@@ -145,6 +152,14 @@ class GuardedRun implements Expirable {
       this.#decision = () =>
         this.delivery.end('unavailable', 'idempotency store unavailable', 'did not answer in time');
     }
+    if (this.#phase === 'waiting') {
+      this.#waitAbort?.abort();
+      this.#decision = () =>
+        this.delivery.end(
+          'in_progress',
+          'this event is being handled right now and did not finish within the deadline; retry later',
+        );
+    }
     if (this.#phase !== 'handling') {
       this.#answer();
       return;
@@ -164,7 +179,7 @@ class GuardedRun implements Expirable {
     }
     this.#over = true;
     this.#resolve();
-    if (this.#reserved) void this.#release();
+    // The reservation stays until the running handler settles (#runFrom records what it ended with).
   }
 
   #reserve() {
@@ -192,14 +207,60 @@ class GuardedRun implements Expirable {
     }
     this.#storeDeadline?.settle();
     if (result === 'duplicate') return this.#settle(() => this.delivery.end('duplicate'));
-    if (result === 'in_progress') {
-      return this.#settle(() =>
-        this.delivery.end('in_progress', 'this event is being handled right now; retry later'),
-      );
-    }
+    if (result === 'in_progress') return this.#waitForOtherAttempt();
     this.#reserved = true;
     this.#phase = 'handling';
     this.#start(0, undefined);
+  }
+
+  /**
+   * Another attempt holds the event (a second webhook at this receiver, a retry): wait for it and
+   * answer what it ended with, or take the event over if it failed or its lease ran out.
+   */
+  #waitForOtherAttempt() {
+    this.#phase = 'waiting';
+    this.delivery.waited = true;
+    this.#waitAbort = new AbortController();
+    const store = this.settings.store as IdempotencyStore;
+    const waiting =
+      store.settled !== undefined
+        ? Promise.resolve(store.settled(this.#key, this.#waitAbort.signal)).then((settlement) =>
+            this.#otherSettled(settlement),
+          )
+        : this.#pollReservation(pollStartMs);
+    waiting.catch((error: unknown) => {
+      if (this.#phase !== 'waiting' || this.#over) return;
+      this.#settle(() => {
+        this.delivery.end('unavailable', 'idempotency store unavailable', describeError(error).message);
+        this.delivery.cause = error;
+      });
+    });
+  }
+
+  #otherSettled(settlement: Settlement) {
+    if (this.#phase !== 'waiting' || this.#over) return;
+    if (settlement.state === 'handled') return this.#settle(() => this.delivery.end('duplicate'));
+    if (settlement.state !== 'released') return; // the deadline answers
+    const { verdict } = settlement;
+    if (verdict === undefined) return this.#reserve();
+    this.#settle(() => {
+      this.delivery.end('rejected', verdict.error);
+      this.delivery.status = verdict.status;
+    });
+  }
+
+  /** For a store without `settled`: ask `reserve` again at growing intervals until the key is no longer held. */
+  async #pollReservation(delayMs: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (this.#phase !== 'waiting' || this.#over) return;
+    const result = await (this.settings.store as IdempotencyStore).reserve(this.#key, this.#token);
+    if (this.#phase !== 'waiting' || this.#over) {
+      if (result === 'reserved') void this.#release();
+      return;
+    }
+    if (result === 'in_progress') return this.#pollReservation(Math.min(delayMs * 2, pollMaxMs));
+    this.#phase = 'reserving';
+    this.#reservedAs(result);
   }
 
   #storeFailed(error: unknown) {
@@ -238,16 +299,39 @@ class GuardedRun implements Expirable {
     try {
       if (pending !== undefined) await pending;
       for (let i = pending === undefined ? index : index + 1; i < handlers.length; i++) {
-        if (this.#over) return;
+        // Past the deadline the rest never starts: the delivery did not finish, so it is not recorded.
+        if (this.#over) return this.#afterDeadline(false);
         const result = (handlers[i] as AnyHandler)(delivery.event, ctx);
         if (isThenable(result)) await result;
       }
     } catch (error) {
-      if (this.#over) return this.#late(error);
-      return this.#settle(() => failed(delivery, error), this.#reserved ? () => this.#release() : undefined);
+      if (this.#over) {
+        this.#late(error);
+        return this.#afterDeadline(false);
+      }
+      return this.#settle(
+        () => failed(delivery, error),
+        this.#reserved ? () => this.#release(verdictOf(error)) : undefined,
+      );
     }
-    if (this.#over) return;
+    if (this.#over) return this.#afterDeadline(true);
     this.#settle(() => succeeded(delivery, handlers), this.#reserved ? () => this.#complete() : undefined);
+  }
+
+  /** The answer went out at the deadline; the handlers have now settled: record what they ended with. */
+  #afterDeadline(finished: boolean) {
+    if (!this.#reserved) return;
+    if (finished) {
+      safeLog(
+        this.delivery.logger,
+        'warn',
+        { eventId: this.delivery.id, eventType: this.delivery.type },
+        'handlers finished after the deadline; the event is recorded as handled',
+      );
+      void this.#complete();
+    } else {
+      void this.#release();
+    }
   }
 
   /** The result is known; record it in the store (if any), then answer. */
@@ -281,9 +365,9 @@ class GuardedRun implements Expirable {
     }
   }
 
-  async #release() {
+  async #release(verdict?: Verdict) {
     try {
-      await (this.settings.store as IdempotencyStore).release(this.#key, this.#token);
+      await (this.settings.store as IdempotencyStore).release(this.#key, this.#token, verdict);
     } catch (error) {
       this.#storeWarning(error, 'idempotency store could not release a reservation');
     }
@@ -302,3 +386,13 @@ class GuardedRun implements Expirable {
     );
   }
 }
+
+/** A veto is handed to the copies that waited for this attempt, so they answer the same. */
+function verdictOf(error: unknown): Verdict | undefined {
+  if (!WebhookRejection.is(error)) return undefined;
+  return { status: error.status, error: safeMessage(error) };
+}
+
+/** The fallback wait (a store without `settled`): first re-check after 25 ms, doubling up to 400 ms. */
+const pollStartMs = 25;
+const pollMaxMs = 400;
