@@ -72,6 +72,7 @@ export { type AnyHandler, anySelector, Router } from './router.js';
 export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
 export type { OpenEnum, Schema, SchemaResult } from './schema/schema.js';
+export { closestName } from './suggest.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, sha256Hex, timingSafeEqual } from './verify/constant-time.js';
 export { digest } from './verify/digest.js';

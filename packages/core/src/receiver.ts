@@ -1,6 +1,6 @@
 import { contextClass, type ErrorHandler, type Handler } from './context.js';
 import { readStream } from './http/body.js';
-import { consoleLogger } from './logger.js';
+import { consoleLogger, safeLog } from './logger.js';
 import { checkOptions, defaults, type ReceiverOptions } from './options.js';
 import { requestChecks } from './pipeline/check-request.js';
 import { dispatchSettings } from './pipeline/dispatch.js';
@@ -19,6 +19,7 @@ import { queueRoute } from './queue/queue-route.js';
 import type { EnqueueOptions, EventQueue } from './queue/types.js';
 import { type AnyHandler, anySelector, Router } from './router.js';
 import type { EventSelector, SelectedEvent } from './routing-types.js';
+import { closestName } from './suggest.js';
 
 export type AnyEventOf<TMap extends EventMap> = TMap[keyof TMap] | UnknownEvent;
 
@@ -90,6 +91,28 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       ? knownTypes.filter((type) => type.startsWith(selector.slice(0, -1)))
       : [aliases[selector] ?? selector];
 
+  /**
+   * In plain JavaScript a misspelled type compiles: `on('user.delet', …)` would never run while the real
+   * `user.delete` is answered 200 `ignored` and the provider commits. An exact selector for a type not
+   * in the catalogue still runs when such a type arrives (a newer provider release), so this only warns.
+   */
+  const warnIfUnknown = (selector: string) => {
+    if (typeof selector !== 'string' || selector === anySelector) return;
+    if (typesOf(selector).some((type) => type in provider.schemas)) return;
+    const wildcard = selector.endsWith('.*');
+    const hint = closestName(selector, wildcard ? wildcardsOf(knownTypes) : knownTypes);
+    safeLog(
+      logger,
+      'warn',
+      { selector, ...(hint !== undefined && { didYouMean: hint }) },
+      `"${selector}" ${wildcard ? 'matches no' : 'is not a'} known ${provider.name} event type` +
+        `${hint === undefined ? '.' : `: did you mean "${hint}"?`} ` +
+        (wildcard
+          ? 'Its handler never runs (a wildcard matches known types only).'
+          : 'Its handler runs only if the provider sends exactly that type.'),
+    );
+  };
+
   const pipeline: Pipeline = {
     logger,
     checks,
@@ -114,7 +137,10 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     provider: options.provider,
     maxBodyBytes,
     on(selector, handler) {
-      for (const one of toList(selector)) router.add(one, handler as AnyHandler);
+      for (const one of toList(selector)) {
+        router.add(one, handler as AnyHandler);
+        warnIfUnknown(one);
+      }
       return receiver;
     },
     onAny(handler) {
@@ -134,7 +160,10 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
         if (transactional.length > 0) throw refusedTransactional(transactional, provider.name);
       }
       const route = queueRoute(provider.name, queue, enqueueOptions);
-      for (const one of selectors) router.add(one, route);
+      for (const one of selectors) {
+        router.add(one, route);
+        warnIfUnknown(one);
+      }
       return receiver;
     },
     off(selector, handler) {
@@ -189,6 +218,17 @@ function refusedTransactional(types: readonly string[], provider: string): TypeE
       'operation commits before any handler ran and nothing can veto it. Handle it with .on(), or pass ' +
       '{ allowTransactional: true } if committing before processing is what you want.',
   );
+}
+
+/** `user.*`, `user.registration.*`, … for every prefix of the known types. */
+function wildcardsOf(types: readonly string[]): Set<string> {
+  const wildcards = new Set<string>();
+  for (const type of types) {
+    for (let dot = type.indexOf('.'); dot > 0; dot = type.indexOf('.', dot + 1)) {
+      wildcards.add(`${type.slice(0, dot)}.*`);
+    }
+  }
+  return wildcards;
 }
 
 function toList<T>(value: T | readonly T[]): readonly T[] {

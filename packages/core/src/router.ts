@@ -1,3 +1,5 @@
+import { isQueueRoute } from './queue/queue-route.js';
+
 /** A handler as the router stores it: the typing lives on `Receiver`, the router only matches strings. */
 // biome-ignore lint/suspicious/noExplicitAny: handlers of every event type share one list
 export type AnyHandler = (event: any, ctx: any) => unknown;
@@ -12,8 +14,8 @@ export const anySelector = '*';
 
 /**
  * Ordered list of routes. Handlers matching an event run in registration order, whether they were
- * registered for the exact type, a `prefix.*` wildcard or `onAny`. Wildcards match known types only;
- * unknown types reach `onAny` alone.
+ * registered for the exact type, a `prefix.*` wildcard or `onAny`, and queue hand-offs after them.
+ * Wildcards match known types only; an unknown type reaches `onAny` and handlers for exactly that type.
  */
 export class Router {
   readonly #routes: Route[] = [];
@@ -53,7 +55,13 @@ export class Router {
     const cache = known ? this.#known : this.#unknown;
     let handlers = cache.get(type);
     if (handlers === undefined) {
-      handlers = this.#routes.filter((route) => route.matches(type, known)).map((route) => route.handler);
+      const matched = this.#routes
+        .filter((route) => route.matches(type, known))
+        .map((route) => route.handler);
+      // Queue hand-offs run last, whatever the registration order: an event is handed on only after
+      // every inline handler of the delivery succeeded (a veto after the hand-off would queue an event
+      // the provider rolled back).
+      handlers = [...matched.filter((h) => !isQueueRoute(h)), ...matched.filter(isQueueRoute)];
       if (cache.size > 1_000) cache.clear(); // unknown types are attacker-chosen
       cache.set(type, handlers);
     }
@@ -71,7 +79,8 @@ export class Router {
       const prefix = selector.slice(0, -1);
       return (type, known) => known && type.startsWith(prefix);
     }
+    // An exact type runs even when the provider's catalogue does not know it yet (a newer release).
     const exact = this.#normalize(selector);
-    return (type, known) => known && type === exact;
+    return (type) => type === exact;
   }
 }

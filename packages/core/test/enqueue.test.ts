@@ -101,16 +101,24 @@ describe('enqueue', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('runs in registration order with handlers: a veto before it enqueues nothing; mixed routes answer handled', async () => {
+  it.each([
+    ['before', 'the veto registered before the hand-off'],
+    ['after', 'the veto registered after the hand-off'],
+  ])('hands on only after every inline handler succeeded (%s): a veto queues nothing; mixed routes answer handled', async (order) => {
     const { queue, jobs } = memoryQueue();
     const ran: string[] = [];
-    const receiver = createReceiver({ provider: testProvider(), logger: silentLogger })
-      .on('user.registration.create', (event, ctx) => {
-        ran.push('veto check');
-        if (event.user.email === 'no@blocked.example') ctx.reject('blocked');
-      })
-      .enqueue('user.registration.create', queue)
-      .on('user.registration.create', () => void ran.push('after'));
+    const veto = (
+      event: { user: { email?: string | null | undefined } },
+      ctx: { reject(m: string): never },
+    ) => {
+      ran.push('veto check');
+      if (event.user.email === 'no@blocked.example') ctx.reject('blocked');
+    };
+    const receiver = createReceiver({ provider: testProvider(), logger: silentLogger });
+    if (order === 'before')
+      receiver.on('user.registration.create', veto).enqueue('user.registration.create', queue);
+    else receiver.enqueue('user.registration.create', queue).on('user.registration.create', veto);
+    receiver.on('user.registration.create', () => void ran.push('after'));
     const blocked = await post(
       receiver,
       eventBody('user.registration.create', {
@@ -125,6 +133,17 @@ describe('enqueue', () => {
     );
     expect([fine.status, fine.outcome, jobs.size]).toEqual([200, 'handled', 1]);
     expect(ran).toEqual(['veto check', 'veto check', 'after']);
+  });
+
+  it('a handler that fails after the hand-off was registered still stops it', async () => {
+    const { queue, jobs } = memoryQueue();
+    const receiver = createReceiver({ provider: testProvider(), logger: silentLogger })
+      .enqueue('user.delete', queue)
+      .on('user.delete', () => {
+        throw new Error('db down');
+      });
+    const answer = await post(receiver, eventBody('user.delete', { id: 'late-failure' }));
+    expect([answer.status, answer.outcome, jobs.size]).toEqual([500, 'handler_error', 0]);
   });
 
   it('refuses transactional types at start-up, wildcards included, unless allowed explicitly', () => {

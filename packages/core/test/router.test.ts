@@ -1,5 +1,6 @@
 import { createReceiver, silentLogger } from '@authhooks/core';
 import { describe, expect, it } from 'vitest';
+import { captureLogger } from '../../../test/support/capture-logger.js';
 import { authed, eventBody, testProvider, testSchemas } from './helpers/provider.js';
 
 const make = (timeoutMs = 1000) =>
@@ -33,6 +34,34 @@ describe('routing', () => {
     receiver.onAny((event) => void calls.push(`any:${event.type}`));
     expect((await post(receiver, eventBody('user.registration.future'))).outcome).toBe('handled');
     expect(calls).toEqual(['any:user.registration.future']);
+  });
+
+  it('an exact selector for a type the catalogue does not know yet runs when that type arrives, after a warning', async () => {
+    const logger = captureLogger();
+    const calls: string[] = [];
+    const receiver = createReceiver({ provider: testProvider(), logger }).on(
+      'user.registration.future' as never,
+      (event: { type: string }) => void calls.push(event.type),
+    );
+    expect(logger.lines.map((line) => [line.level, line.fields.selector])).toEqual([
+      ['warn', 'user.registration.future'],
+    ]);
+    expect((await post(receiver as never, eventBody('user.registration.future'))).outcome).toBe('handled');
+    expect(calls).toEqual(['user.registration.future']);
+  });
+
+  it('a misspelled type in plain JavaScript warns at registration with the type it probably meant', () => {
+    const logger = captureLogger();
+    createReceiver({ provider: testProvider(), logger })
+      .on('user.delet' as never, () => {})
+      .on('usr.registration.*' as never, () => {})
+      .on('user.delete', () => {})
+      .on('user.registration.*', () => {});
+    const warnings = logger.lines.filter((line) => line.level === 'warn').map((line) => line.message);
+    expect(warnings).toEqual([
+      '"user.delet" is not a known test event type: did you mean "user.delete"? Its handler runs only if the provider sends exactly that type.',
+      '"usr.registration.*" matches no known test event type: did you mean "user.registration.*"? Its handler never runs (a wildcard matches known types only).',
+    ]);
   });
 
   it('the first failing handler stops the rest', async () => {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { closestName } from '@authhooks/core';
 import { type Command, exitCodes, type Invocation, UsageError } from './command.js';
 import { commands } from './commands/index.js';
 import type { CliIo } from './io.js';
-import { closest } from './values.js';
 
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
@@ -79,7 +79,7 @@ function unknownCommand(args: readonly string[], io: CliIo): number {
     return exitCodes.usage;
   }
   const names = [...new Set(commands.map((command) => command.name.split(' ')[0] as string))];
-  const hint = closest(first, names);
+  const hint = closestName(first, names);
   io.err(
     `authhooks: unknown command "${first}".${hint === undefined ? '' : ` Did you mean "${hint}"?`} ` +
       'Run `authhooks --help` for the list.',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { closestName } from '@authhooks/core';
 import { type Invocation, UsageError } from './command.js';
 
 export function stringOption(invocation: Invocation, name: string): string | undefined {
@@ -29,7 +30,7 @@ export function millisOption(invocation: Invocation, name: string): number | und
 
 export function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  const hint = closest(text, allowed);
+  const hint = closestName(text, allowed);
   throw new UsageError(
     `--${name} "${text}" is not one of ${allowed.join(', ')}${hint === undefined ? '' : `; did you mean ${hint}?`}`,
   );
@@ -92,31 +93,4 @@ export async function fileOption(invocation: Invocation, name: string): Promise<
   } catch {
     throw new UsageError(`--${name}: cannot read the file "${path}"`);
   }
-}
-
-/** The closest of `candidates` to `text`, if one is close enough to be a typo. */
-export function closest(text: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(text.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(text.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -1,17 +1,10 @@
+import { closestName } from '@authhooks/core';
 import { logtoEventTypes } from '@authhooks/logto';
 import { DeliveryError } from '../../deliver/http-post.js';
 import { deliverLogto } from '../../deliver/logto.js';
 import { isLogtoEventType, logtoSample } from '../../samples/logto.js';
 import { type Command, exitCodes, UsageError } from '../command.js';
-import {
-  closest,
-  flag,
-  headerOption,
-  jsonOption,
-  listOption,
-  millisOption,
-  stringOption,
-} from '../values.js';
+import { flag, headerOption, jsonOption, listOption, millisOption, stringOption } from '../values.js';
 import { formatMs, statusText } from './shared.js';
 
 export const sendLogto: Command = {
@@ -45,7 +38,7 @@ Example
   async run(invocation, io) {
     const event = invocation.positionals[0] as string;
     if (!isLogtoEventType(event)) {
-      const hint = closest(event, logtoEventTypes);
+      const hint = closestName(event, logtoEventTypes);
       throw new UsageError(
         `unknown Logto event "${event}"${hint === undefined ? '' : `; did you mean ${hint}?`} (\`authhooks samples\` lists them)`,
       );

@@ -1,3 +1,4 @@
+import { closestName } from '@authhooks/core';
 import { fusionAuthEventTypes } from '@authhooks/fusionauth';
 import { calculateJwkThumbprint } from 'jose';
 import { canonicalFusionAuthType } from '../../samples/fusionauth.js';
@@ -6,13 +7,13 @@ import type { FusionAuthSigningKey } from '../../sign/signing-key.js';
 import { jwkOfPem } from '../../sign/signing-key.js';
 import { type Invocation, UsageError } from '../command.js';
 import type { Style } from '../io.js';
-import { closest, fileOption, oneOf, stringOption } from '../values.js';
+import { fileOption, oneOf, stringOption } from '../values.js';
 
 /** A FusionAuth type as typed on the command line (aliases allowed), or a usage error naming the closest. */
 export function fusionAuthTypeArgument(text: string): (typeof fusionAuthEventTypes)[number] {
   const type = canonicalFusionAuthType(text);
   if (type !== undefined) return type;
-  const hint = closest(text, fusionAuthEventTypes);
+  const hint = closestName(text, fusionAuthEventTypes);
   throw new UsageError(
     `unknown FusionAuth event type "${text}"${hint === undefined ? '' : `; did you mean ${hint}?`} ` +
       '(`authhooks samples` lists them)',
