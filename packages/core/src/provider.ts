@@ -46,6 +46,11 @@ export interface Provider<TMap extends EventMap = EventMap, TContext extends obj
   locate(body: unknown): Located;
   /** The idempotency key: FusionAuth's `event.id`; derived from the body where the provider sends none. */
   eventId(event: RawEvent, rawBody: Uint8Array): string | undefined | Promise<string | undefined>;
+  /**
+   * The handlers' deadline when the receiver sets no `timeoutMs`: a little below how long this provider
+   * waits for an answer (FusionAuth's read timeout is usually 2 000 ms; Logto waits 10 s). Default 1 800.
+   */
+  readonly defaultTimeoutMs?: number;
   /** A reason to answer `ignored` before validation (tenant filter, a console test payload), or undefined. */
   exclude?(event: RawEvent, type: string): string | undefined;
 }

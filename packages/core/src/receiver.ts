@@ -76,7 +76,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
   const provider = options.provider as unknown as Provider<EventMap, object>;
   checkOptions({ ...options, provider });
   const {
-    timeoutMs = defaults.timeoutMs,
+    timeoutMs = provider.defaultTimeoutMs ?? defaults.timeoutMs,
     maxBodyBytes = defaults.maxBodyBytes,
     bodyTimeoutMs = defaults.bodyTimeoutMs,
   } = options;

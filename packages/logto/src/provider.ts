@@ -23,6 +23,8 @@ export function logto(options: LogtoOptions = {}): LogtoProvider {
   const acceptTestPayloads = options.acceptTestPayloads ?? true;
   return {
     ...logtoEvents,
+    // Logto waits 10 s for an answer (FusionAuth's 1 800 ms default would cut handlers off early).
+    defaultTimeoutMs: 9_000,
     verifiers:
       signingKeys === undefined
         ? []
