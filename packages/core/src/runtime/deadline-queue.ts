@@ -12,11 +12,13 @@ class Entry implements Deadline {
   constructor(
     readonly at: number,
     public target: Expirable | undefined,
+    readonly queue: DeadlineQueue,
   ) {}
 
   settle(): boolean {
     if (this.target === undefined) return false;
     this.target = undefined; // drop the reference at once: finished work is not kept alive until its deadline
+    this.queue.finished();
     return true;
   }
 }
@@ -25,27 +27,39 @@ class Entry implements Deadline {
  * Deadlines that all have the same duration expire in the order they were scheduled, so one FIFO and
  * a single timer serve every request: scheduling is a push, settling clears a field, and the timer
  * only ever points at the oldest entry. No timer or closure per request.
+ *
+ * The timer keeps the process alive while some work is pending (a script that awaits `receive()` gets
+ * its 504 instead of exiting with the promise unsettled), and not once all of it finished, so a
+ * server's last request does not hold the process up to the deadline.
  */
 export class DeadlineQueue {
   readonly #durationMs: number;
   #entries: Entry[] = [];
   #head = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Entries scheduled and neither settled nor expired. */
+  #pending = 0;
 
   constructor(durationMs: number) {
     this.#durationMs = durationMs;
   }
 
   schedule(target: Expirable): Deadline {
-    const entry = new Entry(performance.now() + this.#durationMs, target);
+    const entry = new Entry(performance.now() + this.#durationMs, target, this);
     this.#entries.push(entry);
+    if (this.#pending++ === 0 && this.#timer !== undefined) keepAlive(this.#timer, true);
     if (this.#timer === undefined) this.#arm(this.#durationMs);
     return entry;
   }
 
+  /** One entry settled or expired. */
+  finished(): void {
+    if (--this.#pending === 0 && this.#timer !== undefined) keepAlive(this.#timer, false);
+  }
+
   #arm(delayMs: number) {
     const timer = setTimeout(() => this.#fire(), Math.max(0, Math.ceil(delayMs)));
-    (timer as { unref?: () => void }).unref?.();
+    keepAlive(timer, this.#pending > 0);
     this.#timer = timer;
   }
 
@@ -61,6 +75,7 @@ export class DeadlineQueue {
       const target = entry.target;
       if (target !== undefined) {
         entry.target = undefined;
+        this.finished();
         try {
           target.expire();
         } catch {
@@ -80,6 +95,13 @@ export class DeadlineQueue {
     this.#head = head;
     this.#arm((this.#entries[head] as Entry).at - now);
   }
+}
+
+/** ref/unref where timers have them (Node, Bun, Deno); a no-op on runtimes whose timers are numbers. */
+function keepAlive(timer: ReturnType<typeof setTimeout>, alive: boolean): void {
+  const handle = timer as { ref?: () => void; unref?: () => void };
+  if (alive) handle.ref?.();
+  else handle.unref?.();
 }
 
 const queues = new Map<number, DeadlineQueue>();
