@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,20 @@ import { expectBehaviourTable, secrets } from './behaviour.js';
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bin = (name: string) => join(here, 'node_modules', '.bin', name);
+const require = createRequire(import.meta.url);
+
+/**
+ * Each runtime's own executable, never its `node_modules/.bin` shim: the shim (a shell script, or for
+ * Deno a Node script) runs the binary as a child, so stopping the shim left the server running.
+ */
+const executables: Record<string, string> = { bun: 'bin/bun.exe', deno: 'deno', workerd: 'bin/workerd' };
+function bin(name: string): string {
+  try {
+    return join(dirname(require.resolve(`${name}/package.json`)), executables[name] ?? name);
+  } catch {
+    return join(here, 'node_modules', name, executables[name] ?? name); // not installed: existsSync says so
+  }
+}
 const ci = process.env.CI === 'true';
 
 function version(name: string): string | undefined {
@@ -36,7 +50,7 @@ function describeRuntime(name: string, binary: string, start: () => Promise<Star
   const installed = version(binary);
   describe(`${name} (${installed ?? 'not installed'})`, () => {
     if (installed === undefined) {
-      const why = `${name} is not installed (test/runtimes/node_modules/.bin/${binary}); run \`npx -y pnpm@10 install\` to get it`;
+      const why = `${name} is not installed (${bin(binary)}); run \`npx -y pnpm@10 install\` to get it`;
       if (ci) {
         it('is installed (required under CI=true)', () => {
           expect.fail(why);
