@@ -11,6 +11,8 @@ const allowed: Readonly<Record<string, readonly number[]>> = {
   rejected: [422],
   handler_error: [500],
   timeout: [504],
+  // Written to no one (the connection is gone); reported in onResult and the log.
+  client_gone: [499],
   unauthorized: [401],
   bad_request: [400],
   method_not_allowed: [405],

@@ -28,6 +28,8 @@ export class Delivery {
   unhandled = false;
   /** `WWW-Authenticate` for a 401 when HTTP Basic is configured. */
   challenge: string | undefined = undefined;
+  /** The client's connection (`ReceiveInput.closed`): aborted when it closes before the answer. */
+  closed: AbortSignal | (() => AbortSignal) | undefined = undefined;
   /** This copy found the event in progress and waited for that attempt's result. */
   waited = false;
   /** The error a handler threw, for the log and `onError`; never sent back. */

@@ -8,6 +8,7 @@ export type Outcome =
   | 'rejected'
   | 'handler_error'
   | 'timeout'
+  | 'client_gone'
   | 'unauthorized'
   | 'bad_request'
   | 'method_not_allowed'
@@ -26,6 +27,8 @@ export const defaultStatus: Readonly<Record<Outcome, number>> = Object.freeze({
   rejected: 422,
   handler_error: 500,
   timeout: 504,
+  // Nobody reads it (the connection is gone); nginx's "client closed request", for logs and metrics.
+  client_gone: 499,
   unauthorized: 401,
   bad_request: 400,
   method_not_allowed: 405,
@@ -44,6 +47,7 @@ const mustFail: ReadonlySet<Outcome> = new Set([
   'rejected',
   'handler_error',
   'timeout',
+  'client_gone',
   'unauthorized',
   'bad_request',
   'method_not_allowed',

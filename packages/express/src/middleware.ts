@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
 import { withRoutes } from '@authhooks/core';
-import { nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
+import { connectionClosed, nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
 import { type ExpressRequest, expressBody } from './body.js';
 
 export type ExpressHandler = (
@@ -27,7 +27,12 @@ export function expressMiddleware<TMap extends EventMap, TExtra extends object>(
   const handler: ExpressHandler = (req, res, next) => {
     if (req.route === undefined && !atMountRoot(req.url)) return next();
     receiver
-      .receive({ method: req.method ?? 'GET', headers: nodeHeaders(req), body: expressBody(req) })
+      .receive({
+        method: req.method ?? 'GET',
+        headers: nodeHeaders(req),
+        body: expressBody(req),
+        closed: connectionClosed(res),
+      })
       .then((answer) => writeNodeAnswer(req, res, answer));
   };
   return withRoutes(handler, receiver);

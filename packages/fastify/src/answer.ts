@@ -15,7 +15,7 @@ export async function answer(
   reply: FastifyReply,
   requestLog: boolean,
 ) {
-  const input = nodeRequest(request.raw);
+  const input = nodeRequest(request.raw, reply.raw);
   const result = await receiver.receive(requestLog ? { ...input, logger: request.log as Logger } : input);
   reply.hijack();
   writeNodeAnswer(request.raw, reply.raw, result);

@@ -40,6 +40,8 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
       method: c.req.method,
       headers: c.req.raw.headers,
       body: await honoBody(c.req),
+      // Bun, Deno, workerd and @hono/node-server abort the request's signal when the client goes away.
+      closed: c.req.raw.signal,
     });
     const answer = respond(c, result);
     const delivery = deliveryOf(result);

@@ -3,16 +3,21 @@ import type { ReceiveInput } from '../pipeline/pipeline.js';
 import type { EventMap } from '../provider.js';
 import type { Receiver } from '../receiver.js';
 import { type Routed, withRoutes } from '../routes.js';
+import { connectionClosed } from './connection.js';
 import { nodeHeaders } from './headers.js';
 import { readNodeBody } from './read-body.js';
 import { writeNodeAnswer } from './write-answer.js';
 
-/** The receiver's view of a Node request whose body is still unread: method, headers, a bounded reader. */
-export function nodeRequest(req: IncomingMessage): ReceiveInput {
+/**
+ * The receiver's view of a Node request whose body is still unread: method, headers, a bounded reader,
+ * and (given the response) whether the client is still there to read the answer.
+ */
+export function nodeRequest(req: IncomingMessage, res?: ServerResponse): ReceiveInput {
   return {
     method: req.method ?? 'GET',
     headers: nodeHeaders(req),
     body: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
+    closed: res === undefined ? undefined : connectionClosed(res),
   };
 }
 
@@ -23,7 +28,7 @@ export function nodeHandler<TMap extends EventMap, TExtra extends object>(
   receiver: Receiver<TMap, TExtra>,
 ): Routed<NodeHandler, TMap, TExtra> {
   const handler: NodeHandler = async function authhooksNodeHandler(req, res) {
-    writeNodeAnswer(req, res, await receiver.receive(nodeRequest(req)));
+    writeNodeAnswer(req, res, await receiver.receive(nodeRequest(req, res)));
   };
   return withRoutes(handler, receiver);
 }

@@ -126,6 +126,9 @@ class GuardedRun implements Expirable {
   readonly #key: string;
   readonly #token: string;
   #reserved = false;
+  /** The client's connection, once watched; the listener is removed when the answer is decided. */
+  #closed: AbortSignal | undefined = undefined;
+  readonly #onClosed = () => this.#clientGone();
 
   constructor(
     readonly delivery: Delivery,
@@ -143,6 +146,43 @@ class GuardedRun implements Expirable {
     this.#deadline = settings.deadlines?.schedule(this);
     if (pending !== undefined && running !== undefined) this.#start(running, pending);
     else this.#reserve();
+    this.#watchConnection();
+  }
+
+  #watchConnection() {
+    const { closed } = this.delivery;
+    if (closed === undefined || this.#over) return;
+    const signal = typeof closed === 'function' ? closed() : closed;
+    if (signal.aborted) return this.#clientGone();
+    this.#closed = signal;
+    signal.addEventListener('abort', this.#onClosed, { once: true });
+  }
+
+  /**
+   * The client closed the connection before the answer (FusionAuth's read timeout, a dropped
+   * connection): the provider has counted a failure, so the handlers are told to stop and the event
+   * is not recorded as handled unless a handler finishes anyway (then its effect happened).
+   */
+  #clientGone() {
+    if (this.#over || this.#phase === 'settling') return;
+    const gone = () => this.delivery.end('client_gone', 'the client closed the connection before the answer');
+    if (this.#phase !== 'handling') {
+      this.#waitAbort?.abort();
+      this.#decision = gone;
+      return this.#answer();
+    }
+    this.ctx.expire(new DOMException('the client closed the connection before the answer', 'AbortError'));
+    gone();
+    this.#stopWatching();
+    this.#deadline?.settle();
+    this.#over = true;
+    this.#resolve();
+    // As after a timeout: the reservation stays until the running handler settles.
+  }
+
+  #stopWatching() {
+    this.#closed?.removeEventListener('abort', this.#onClosed);
+    this.#closed = undefined;
   }
 
   /** The deadline passed. */
@@ -177,6 +217,7 @@ class GuardedRun implements Expirable {
       this.delivery.end('timeout', `handlers did not finish within ${timeoutMs} ms`);
       this.delivery.cause = reason;
     }
+    this.#stopWatching();
     this.#over = true;
     this.#resolve();
     // The reservation stays until the running handler settles (#runFrom records what it ended with).
@@ -318,15 +359,18 @@ class GuardedRun implements Expirable {
     this.#settle(() => succeeded(delivery, handlers), this.#reserved ? () => this.#complete() : undefined);
   }
 
-  /** The answer went out at the deadline; the handlers have now settled: record what they ended with. */
+  /**
+   * The answer went out early (the deadline, or the client left); the handlers have now settled: record
+   * what they ended with.
+   */
   #afterDeadline(finished: boolean) {
     if (!this.#reserved) return;
     if (finished) {
       safeLog(
         this.delivery.logger,
         'warn',
-        { eventId: this.delivery.id, eventType: this.delivery.type },
-        'handlers finished after the deadline; the event is recorded as handled',
+        { eventId: this.delivery.id, eventType: this.delivery.type, outcome: this.delivery.outcome },
+        'handlers finished after the answer; the event is recorded as handled',
       );
       void this.#complete();
     } else {
@@ -347,6 +391,7 @@ class GuardedRun implements Expirable {
     if (this.#over) return;
     this.#over = true;
     this.#deadline?.settle();
+    this.#stopWatching();
     try {
       (this.#decision as () => void)();
     } catch (error) {

@@ -22,6 +22,12 @@ export interface ReceiveInput {
    * instead of the receiver's `logger`.
    */
   readonly logger?: Logger | undefined;
+  /**
+   * Aborted when the client closes the connection before the answer is written (FusionAuth's read
+   * timeout, a dropped connection): `ctx.signal` aborts and the outcome is `client_gone`. A function is
+   * called only when a delivery goes asynchronous, so a synchronous one costs nothing.
+   */
+  readonly closed?: AbortSignal | (() => AbortSignal) | undefined;
 }
 
 /** What `receive()` answers: the HTTP answer, and the event once it was verified and parsed. */
@@ -83,13 +89,15 @@ function advance(
 }
 
 function start(pipeline: Pipeline, input: ReceiveInput): Delivery {
-  return new Delivery(
+  const delivery = new Delivery(
     String(input.method),
     readHeaders(input.headers),
     input.body,
     performance.now(),
     input.logger ?? pipeline.logger,
   );
+  if (input.closed !== undefined) delivery.closed = input.closed;
+  return delivery;
 }
 
 /** The whole pipeline. Never throws and never rejects: a bug in core answers a clean 500 too. */

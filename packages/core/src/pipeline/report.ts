@@ -30,6 +30,7 @@ const levels: Readonly<Record<Outcome, 'debug' | 'info' | 'warn' | 'error'>> = {
   in_progress: 'info',
   handler_error: 'error',
   timeout: 'error',
+  client_gone: 'warn',
   unavailable: 'error',
   misconfigured: 'error',
   unauthorized: 'warn',
