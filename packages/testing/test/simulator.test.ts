@@ -166,8 +166,10 @@ describe('FusionAuthSimulator: retries after a commit', () => {
     const alwaysFailing = await startServer(() => ({ status: 500 }));
     try {
       const event = fusionAuthSample('user.registration.create');
+      // Only this event enabled: its *.complete (sent after the commit) would add requests of its own.
+      const eventsEnabled = { 'user.registration.create': true };
       const simulator = new FusionAuthSimulator({
-        webhooks: [{ url: urls.ok }, { url: flaky.url }, { url: alwaysFailing.url }],
+        webhooks: [urls.ok, flaky.url, alwaysFailing.url].map((url) => ({ url, eventsEnabled })),
         transactionType: 'Any',
       });
       const result = await simulator.send(event);
@@ -219,6 +221,7 @@ describe('FusionAuthSimulator: which webhooks get the event', () => {
         { url: `${urls.ok}?n=4`, tenantIds: ['tenant-a'] },
         { url: `${urls.ok}?n=5`, global: true, tenantIds: [] },
         { url: `${urls.ok}?n=6` },
+        { url: `${urls.ok}?n=7`, global: false },
       ],
     });
     const result = await simulator.send(event);
@@ -238,6 +241,11 @@ describe('FusionAuthSimulator: which webhooks get the event', () => {
         url: `${urls.ok}?n=3`,
         webhookId: undefined,
         reason: 'the webhook does not cover tenant tenant-a (tenantIds, global)',
+      },
+      {
+        url: `${urls.ok}?n=7`,
+        webhookId: undefined,
+        reason: 'global is false and no tenantIds are given: FusionAuth does not use this webhook',
       },
     ]);
     const system = await simulator.send(fusionAuthSample('kickstart.success'));
@@ -385,3 +393,90 @@ async function listen(receiver: ReturnType<typeof fusionReceiver>) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+describe('FusionAuthSimulator: after the commit, and FusionAuth failing itself', () => {
+  const kinds = (result: { attempts: readonly { url: string }[] }) =>
+    result.attempts.map((attempt) => new URL(attempt.url).searchParams.get('webhook'));
+
+  it('fires the *.complete event after a commit, to the webhooks that have it, with a new id and the same user', async () => {
+    const recorder = await startServer(() => ({ status: 200 }));
+    try {
+      const simulator = new FusionAuthSimulator({
+        transactionType: 'Any',
+        webhooks: [
+          {
+            url: `${recorder.url}?webhook=both`,
+            eventsEnabled: { 'user.create': true, 'user.create.complete': true },
+          },
+          { url: `${recorder.url}?webhook=create`, eventsEnabled: { 'user.create': true } },
+        ],
+      });
+      const event = fusionAuthSample('user.create');
+      const result = await simulator.send(event);
+      expect([result.committed, result.complete?.webhooks, result.complete?.delivered]).toEqual([true, 1, 1]);
+      const complete = result.complete?.event as { type: string; id: string; user: { id: string } };
+      expect(complete.type).toBe('user.create.complete');
+      expect(complete.id).not.toBe(event.id);
+      expect(complete.user.id).toBe(event.user.id);
+      const sent = recorder.requests.map((request) => JSON.parse(request.body.toString()).event.type);
+      expect(sent.sort()).toEqual(['user.create', 'user.create', 'user.create.complete']);
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('a *.complete delivery that keeps failing is retried 3 times, then lost; completeEventRetries changes that', async () => {
+    const event = fusionAuthSample('user.registration.create');
+    const result = await new FusionAuthSimulator({ webhooks: webhooks(['fail']) }).send(event);
+    expect(result.complete?.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2, 3, 4]);
+    expect(result.complete?.delivered).toBe(0);
+    const once = await new FusionAuthSimulator({
+      webhooks: webhooks(['fail']),
+      completeEventRetries: 0,
+    }).send(event);
+    expect(once.complete?.attempts).toHaveLength(1);
+  });
+
+  it('no *.complete after a rollback, nor for types without one', async () => {
+    const rolled = await new FusionAuthSimulator({
+      webhooks: webhooks(['fail']),
+      transactionType: 'Any',
+    }).send(fusionAuthSample('user.create'));
+    expect([rolled.committed, rolled.complete]).toEqual([false, undefined]);
+    const login = await new FusionAuthSimulator({ webhooks: webhooks(['ok']) }).send(
+      fusionAuthSample('user.login.success'),
+    );
+    expect(login.complete).toBeUndefined();
+  });
+
+  it('failAfterWebhooks: every webhook said 2xx, FusionAuth fails itself: rolled back, 500, no retry, no *.complete', async () => {
+    const simulator = new FusionAuthSimulator({ webhooks: webhooks(['ok', 'fail']), transactionType: 'Any' });
+    const result = await simulator.send(fusionAuthSample('user.create'), { failAfterWebhooks: true });
+    expect([result.committed, result.apiStatus, result.complete]).toEqual([false, 500, undefined]);
+    expect(kinds(result)).toEqual(['0', '1']);
+  });
+
+  it('several webhooks at the same URL each get their own copy, at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const same = await startServer(() => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      setTimeout(() => inFlight--, 100);
+      return { status: 200, delayMs: 100 };
+    });
+    try {
+      const simulator = new FusionAuthSimulator({
+        webhooks: [
+          { url: same.url, eventsEnabled: { 'user.delete': true } },
+          { url: same.url, eventsEnabled: { 'user.delete': true } },
+        ],
+        transactionType: 'AbsoluteMajority',
+      });
+      const result = await simulator.send(fusionAuthSample('user.delete'));
+      expect([result.committed, result.webhooks, same.requests.length, most]).toEqual([true, 2, 2, 2]);
+    } finally {
+      await same.close();
+    }
+  });
+});

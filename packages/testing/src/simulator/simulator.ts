@@ -1,4 +1,5 @@
-import type { FusionAuthEvent } from '@authhooks/fusionauth';
+import { randomUUID } from 'node:crypto';
+import { type FusionAuthEvent, fusionAuthEventTypes } from '@authhooks/fusionauth';
 import { basicAuthorization, defaultConnectTimeout, defaultReadTimeout } from '../deliver/fusionauth.js';
 import { DeliveryError } from '../deliver/http-post.js';
 import { sendWire } from '../deliver/send.js';
@@ -35,6 +36,34 @@ export interface FusionAuthSimulatorOptions {
   readonly tenant?: FusionAuthTenantEvents;
   /** Key material per `signatureConfiguration.signingKeyId` (FusionAuth keeps it in Key Master). */
   readonly signingKeys?: Readonly<Record<string, FusionAuthSigningKey>>;
+  /**
+   * After a commit, FusionAuth fires the matching `*.complete` event (`user.create` → `user.create.complete`)
+   * to the webhooks that have it enabled; it is never transactional. How often a failed `*.complete`
+   * delivery is re-sent, back to back (default 3, as after a committed transaction; 0 models fire and
+   * forget). Once every attempt failed, the event is lost for that webhook.
+   */
+  readonly completeEventRetries?: number;
+}
+
+/** Per-send faults, for tests of what an app does when FusionAuth itself fails. */
+export interface SendOptions {
+  /**
+   * FusionAuth's own transaction fails after every webhook answered (a database error, a crash): the
+   * operation is rolled back whatever the webhooks said, the API call answers 500, no retry and no
+   * `*.complete` event follow.
+   */
+  readonly failAfterWebhooks?: boolean;
+}
+
+/** The `*.complete` event FusionAuth fired after the commit, and how its deliveries went. */
+export interface CompleteDelivery {
+  readonly event: Readonly<Record<string, unknown>>;
+  readonly attempts: readonly WebhookAttempt[];
+  /** Webhooks that answered 2xx at some attempt. */
+  readonly delivered: number;
+  /** Webhooks it went to. */
+  readonly webhooks: number;
+  readonly skipped: readonly SkippedWebhook[];
 }
 
 export interface WebhookAttempt {
@@ -75,8 +104,8 @@ export interface SimulationResult {
   readonly transactional: boolean;
   /** Whether FusionAuth commits the user operation. */
   readonly committed: boolean;
-  /** The status FusionAuth answers the API call (or login) that triggered the event. */
-  readonly apiStatus: 200 | 504;
+  /** The status FusionAuth answers the API call (or login) that triggered the event (500: `failAfterWebhooks`). */
+  readonly apiStatus: 200 | 500 | 504;
   /** FusionAuth's answer body with a 504. */
   readonly apiBody?: WebhookTransactionError;
   /** Webhooks the event went to. */
@@ -88,6 +117,8 @@ export interface SimulationResult {
   readonly attempts: readonly WebhookAttempt[];
   /** Webhooks FusionAuth would not send this event to, and why. */
   readonly skipped: readonly SkippedWebhook[];
+  /** After a commit, the `*.complete` event of this type (when it has one) and its deliveries. */
+  readonly complete?: CompleteDelivery;
 }
 
 export const webhookTransactionMessage =
@@ -114,13 +145,25 @@ export class FusionAuthSimulator {
       );
     }
     checkTransactionSetting(options.transactionType, 'transactionType');
+    const retries = options.completeEventRetries;
+    if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) {
+      throw new TypeError(
+        `authhooks: completeEventRetries is how often a failed *.complete delivery is re-sent (0 or more), got ${String(retries)}.`,
+      );
+    }
     this.#options = options;
     this.#webhooks = options.webhooks.map(unwrapWebhook);
     for (const webhook of this.#webhooks) this.#signingKeyOf(webhook); // fail at construction, not per send
   }
 
-  /** Delivers `event` to every webhook it is enabled on, concurrently, then applies the transaction rules. */
-  async send(event: FusionAuthEvent | Readonly<Record<string, unknown>>): Promise<SimulationResult> {
+  /**
+   * Delivers `event` to every webhook it is enabled on, concurrently, then applies the transaction rules;
+   * after a commit, fires its `*.complete` event.
+   */
+  async send(
+    event: FusionAuthEvent | Readonly<Record<string, unknown>>,
+    options: SendOptions = {},
+  ): Promise<SimulationResult> {
     const type = (event as { type?: unknown }).type;
     if (typeof type !== 'string') {
       throw new TypeError(
@@ -128,19 +171,8 @@ export class FusionAuthSimulator {
       );
     }
     const eventId = typeof event.id === 'string' ? event.id : undefined;
-    const tenantId = typeof event.tenantId === 'string' ? event.tenantId : undefined;
     const tenantSetting = this.#options.tenant?.eventConfiguration?.events?.[type];
-    const skipped: SkippedWebhook[] = [];
-    let targets = this.#webhooks;
-    if (this.#options.tenant !== undefined && tenantSetting?.enabled !== true) {
-      skipped.push(...targets.map((webhook) => skip(webhook, `${type} is not enabled for the tenant`)));
-      targets = [];
-    }
-    targets = targets.filter((webhook) => {
-      const reason = skipReason(webhook, type, tenantId);
-      if (reason !== undefined) skipped.push(skip(webhook, reason));
-      return reason === undefined;
-    });
+    const { targets, skipped } = this.#targets(event, type);
 
     const transactionType = transactionTypeFor(
       type,
@@ -150,7 +182,8 @@ export class FusionAuthSimulator {
     const first = await Promise.all(targets.map((webhook) => this.#attempt(webhook, body, 1)));
     const succeeded = first.filter((attempt) => attempt.ok).length;
     const required = requiredSuccesses(transactionType, targets.length);
-    const committed = succeeded >= required;
+    const failedItself = options.failAfterWebhooks === true;
+    const committed = succeeded >= required && !failedItself;
     // Retries only follow a commit, and never with None (fire and forget).
     const retrying = committed && transactionType !== 'None';
     const retries = await Promise.all(
@@ -170,7 +203,11 @@ export class FusionAuthSimulator {
       attempts,
       skipped,
     };
-    if (committed) return { ...base, committed: true, apiStatus: 200 };
+    if (committed) {
+      const complete = await this.#complete(event, type);
+      return { ...base, committed: true, apiStatus: 200, ...(complete !== undefined && { complete }) };
+    }
+    if (failedItself) return { ...base, committed: false, apiStatus: 500 };
     return {
       ...base,
       committed: false,
@@ -181,9 +218,57 @@ export class FusionAuthSimulator {
     };
   }
 
-  async #retry(webhook: FusionAuthWebhook, body: string): Promise<WebhookAttempt[]> {
+  /** The webhooks `type` goes to (tenant settings, `eventsEnabled`, tenants), and those it skips. */
+  #targets(event: Readonly<Record<string, unknown>>, type: string) {
+    const tenantId = typeof event.tenantId === 'string' ? event.tenantId : undefined;
+    const tenantSetting = this.#options.tenant?.eventConfiguration?.events?.[type];
+    const skipped: SkippedWebhook[] = [];
+    let targets = this.#webhooks;
+    if (this.#options.tenant !== undefined && tenantSetting?.enabled !== true) {
+      skipped.push(...targets.map((webhook) => skip(webhook, `${type} is not enabled for the tenant`)));
+      targets = [];
+    }
+    targets = targets.filter((webhook) => {
+      const reason = skipReason(webhook, type, tenantId);
+      if (reason !== undefined) skipped.push(skip(webhook, reason));
+      return reason === undefined;
+    });
+    return { targets, skipped };
+  }
+
+  /** After a commit: the `*.complete` event, to the webhooks that have it, each retried on failure. */
+  async #complete(
+    event: Readonly<Record<string, unknown>>,
+    type: string,
+  ): Promise<CompleteDelivery | undefined> {
+    const completeType = `${type}.complete`;
+    if (!(fusionAuthEventTypes as readonly string[]).includes(completeType)) return undefined;
+    const complete = { ...event, type: completeType, id: randomUUID(), createInstant: Date.now() };
+    const { targets, skipped } = this.#targets(complete, completeType);
+    const body = fusionAuthBody(complete);
+    const retries = this.#options.completeEventRetries ?? retriesAfterCommit;
+    const perWebhook = await Promise.all(
+      targets.map(async (webhook) => {
+        const first = await this.#attempt(webhook, body, 1);
+        return first.ok ? [first] : [first, ...(await this.#retry(webhook, body, retries))];
+      }),
+    );
+    return {
+      event: complete,
+      attempts: perWebhook.flat(),
+      delivered: perWebhook.filter((attempts) => attempts.some((attempt) => attempt.ok)).length,
+      webhooks: targets.length,
+      skipped,
+    };
+  }
+
+  async #retry(
+    webhook: FusionAuthWebhook,
+    body: string,
+    retries = retriesAfterCommit,
+  ): Promise<WebhookAttempt[]> {
     const attempts: WebhookAttempt[] = [];
-    for (let attempt = 2; attempt <= retriesAfterCommit + 1; attempt++) {
+    for (let attempt = 2; attempt <= retries + 1; attempt++) {
       const result = await this.#attempt(webhook, body, attempt);
       attempts.push(result);
       if (result.ok) break;

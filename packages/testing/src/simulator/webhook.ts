@@ -23,7 +23,10 @@ export interface FusionAuthWebhook {
   readonly eventsEnabled?: Readonly<Record<string, boolean>>;
   /** "Sign events": the key material for `signingKeyId` is given to the simulator as `signingKeys`. */
   readonly signatureConfiguration?: { readonly enabled?: boolean; readonly signingKeyId?: string };
-  /** All tenants. When neither `global` nor `tenantIds` is given the simulator sends every tenant's events. */
+  /**
+   * All tenants. When neither `global` nor `tenantIds` is given the simulator sends every tenant's events
+   * (a shortcut for tests); `global: false` without `tenantIds` is a webhook FusionAuth never uses.
+   */
   readonly global?: boolean;
   readonly tenantIds?: readonly string[];
   readonly description?: string;
@@ -87,6 +90,10 @@ export function skipReason(
 ): string | undefined {
   if (webhook.eventsEnabled !== undefined && webhook.eventsEnabled[type] !== true) {
     return `${type} is not enabled on the webhook (eventsEnabled)`;
+  }
+  // FusionAuth's docs: "If no Ids are specified and the global field is false, this Webhook will not be used."
+  if (webhook.global === false && (webhook.tenantIds === undefined || webhook.tenantIds.length === 0)) {
+    return 'global is false and no tenantIds are given: FusionAuth does not use this webhook';
   }
   const instanceEvent = fusionAuthEventMetadata[type as FusionAuthEventType]?.scope === 'instance';
   if (instanceEvent || webhook.global === true || webhook.tenantIds === undefined) return undefined;
