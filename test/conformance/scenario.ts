@@ -1,4 +1,5 @@
 import {
+  type EventQueue,
   type HandlerContext,
   type IdempotencyStore,
   memoryStore,
@@ -55,6 +56,15 @@ export interface Gate {
 export class World {
   readonly #seen = new Map<string, Seen[]>();
   readonly #gates = new Map<string, Gate & { enter(): Promise<void> }>();
+  /** Event ids handed to the queue (`.enqueue`), in order. */
+  readonly queued: string[] = [];
+  /** An in-memory queue that keeps what it is given. */
+  readonly queue: EventQueue = {
+    name: 'conformance-queue',
+    add: async (job) => {
+      this.queued.push(job.id);
+    },
+  };
 
   /** Every handler run for this event id, in order. */
   seen(eventId: string): readonly Seen[] {
@@ -108,8 +118,12 @@ interface AnyEvent {
  * - `user.update` → throws (handler_error) · `user.deactivate` → outlives the deadline (timeout)
  * - `user.reactivate` → waits on `world.hold(id)` (in_progress)
  * - `user.create` and every other type → no handler (ignored)
+ *
+ * `user.registration.create` is also handed to a queue, registered before the veto on purpose: the
+ * hand-off must happen only once every inline handler succeeded, whatever the order.
  */
 export function registerScenario(routes: Routes, world: World): void {
+  routes.enqueue('user.registration.create', world.queue, { allowTransactional: true });
   const record = (event: AnyEvent, ctx: HandlerContext<FusionAuthContext>) =>
     world.record(event.id, {
       type: event.type,
@@ -161,7 +175,8 @@ export function storeWithOutage(): IdempotencyStore {
         ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379'))
         : inner.reserve(key, token),
     complete: (key, token) => inner.complete(key, token),
-    release: (key, token) => inner.release(key, token),
+    release: (key, token, verdict) => inner.release(key, token, verdict),
+    settled: (key, signal) => inner.settled?.(key, signal) ?? Promise.resolve({ state: 'released' }),
   };
 }
 

@@ -292,6 +292,8 @@ const handlerRows: Row[] = [
         of('evt-veto', 'user.registration.create', 'registration not allowed for this domain'),
       ),
     },
+    // The queue hand-off was registered before the veto: a vetoed event is never handed on.
+    check: (world) => expect(world.queued).not.toContain('evt-veto'),
   },
   {
     name: 'rejected → the status given to ctx.reject (409)',
@@ -300,11 +302,13 @@ const handlerRows: Row[] = [
       status: 409,
       body: answer('rejected', of('evt-taken', 'user.registration.create', 'username taken')),
     },
+    check: (world) => expect(world.queued).not.toContain('evt-taken'),
   },
   {
     name: 'rejected → the status of a thrown WebhookRejection (403)',
     request: delivery(registration('evt-banned', 'banned@example.com')),
     expect: { status: 403, body: answer('rejected', of('evt-banned', 'user.registration.create', 'banned')) },
+    check: (world) => expect(world.queued).not.toContain('evt-banned'),
   },
   {
     name: 'rejected → 400 with responses: { rejected: 400 }',
@@ -322,6 +326,7 @@ const handlerRows: Row[] = [
     name: 'handled: a registration nobody vetoes',
     request: delivery(registration('evt-welcome', 'ada@example.com')),
     expect: { status: 200, body: answer('handled', of('evt-welcome', 'user.registration.create')) },
+    check: (world) => expect(world.queued).toEqual(expect.arrayContaining(['evt-welcome'])),
   },
   {
     name: 'handler_error → 500; the answer has neither the message nor a stack',
