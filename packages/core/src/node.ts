@@ -1,4 +1,3 @@
-export { connectionClosed } from './node/connection.js';
 export { type NodeHandler, nodeHandler, nodeRequest } from './node/handler.js';
 export { nodeHeaders } from './node/headers.js';
 export { readNodeBody } from './node/read-body.js';

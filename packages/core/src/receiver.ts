@@ -192,7 +192,7 @@ export async function answerFetch(pipeline: Pipeline, request: Request): Promise
     method: request.method,
     headers: request.headers,
     body: (limit, timeoutMs) => readStream(request.body, limit, timeoutMs),
-    closed: request.signal,
+    closed: () => request.signal,
   });
   return toResponse(result);
 }

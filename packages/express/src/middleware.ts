@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
-import { withRoutes } from '@authhooks/core';
-import { connectionClosed, nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
+import { connectionClosed, withRoutes } from '@authhooks/core';
+import { nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
 import { type ExpressRequest, expressBody } from './body.js';
 
 export type ExpressHandler = (

@@ -1,5 +1,5 @@
 import type { AnyEventOf, EventMap, ReceiveResult, Receiver, Routed } from '@authhooks/core';
-import { responseBody, withRoutes } from '@authhooks/core';
+import { connectionClosed, isClosableResponse, responseBody, withRoutes } from '@authhooks/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoBody } from './body.js';
 import type { AuthhooksDelivery, AuthhooksEnv } from './variables.js';
@@ -40,8 +40,7 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
       method: c.req.method,
       headers: c.req.raw.headers,
       body: await honoBody(c.req),
-      // Bun, Deno, workerd and @hono/node-server abort the request's signal when the client goes away.
-      closed: c.req.raw.signal,
+      closed: closedSignal(c),
     });
     const answer = respond(c, result);
     const delivery = deliveryOf(result);
@@ -73,4 +72,15 @@ function deliveryOf<TEvent>(result: ReceiveResult<TEvent>): AuthhooksDelivery<TE
 function replaceResponse(c: Context, answer: Response): void {
   c.res = undefined;
   c.res = answer;
+}
+
+/**
+ * The client's connection. On @hono/node-server the Node response itself: reading `c.req.raw.signal`
+ * there builds a full Web Request over the same incoming stream our body reader consumes. Elsewhere
+ * (Bun, Deno, workerd) the request's own signal, read only when a delivery goes asynchronous.
+ */
+function closedSignal(c: Context): () => AbortSignal {
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  if (isClosableResponse(outgoing)) return connectionClosed(outgoing);
+  return () => c.req.raw.signal;
 }

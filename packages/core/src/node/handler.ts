@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connectionClosed } from '../http/connection.js';
 import type { ReceiveInput } from '../pipeline/pipeline.js';
 import type { EventMap } from '../provider.js';
 import type { Receiver } from '../receiver.js';
 import { type Routed, withRoutes } from '../routes.js';
-import { connectionClosed } from './connection.js';
 import { nodeHeaders } from './headers.js';
 import { readNodeBody } from './read-body.js';
 import { writeNodeAnswer } from './write-answer.js';
