@@ -24,7 +24,7 @@ export interface BaseContext {
   readonly rawEvent: RawEvent;
   /** Fields left out of `event` because they failed their schema (empty when everything validated). */
   readonly schemaIssues: readonly SchemaIssue[];
-  /** Veto the event: answers 422 (or `status`, 4xx/5xx); FusionAuth rolls a transactional event back. */
+  /** Vote against the event: answers 422 (or `status`, 4xx/5xx). FusionAuth may roll a transactional event back (it depends on its policy and the other webhooks; `onRollback` tells). */
   reject(message?: string, status?: number): never;
 }
 

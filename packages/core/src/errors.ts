@@ -18,7 +18,7 @@ export function hasBrand(value: unknown, brand: symbol): boolean {
   }
 }
 
-/** Thrown from a handler (or by `ctx.reject`) to veto the event: FusionAuth rolls a transactional event back. */
+/** Thrown from a handler (or by `ctx.reject`) to vote against the event (a non-2xx answer; FusionAuth may roll a transactional event back). */
 export class WebhookRejection extends Error {
   override readonly name = 'WebhookRejection';
   /** The status asked for; when absent the `rejected` status of the table applies (422 unless overridden). */

@@ -1,3 +1,15 @@
+export { memoryPendingStore } from './commit/memory-pending.js';
+export type {
+  ClaimedOperation,
+  CommitHandler,
+  CommitInfo,
+  CommitOptions,
+  ConfirmableType,
+  DecidedBy,
+  PendingOperation,
+  PendingState,
+  PendingStore,
+} from './commit/types.js';
 export type {
   BaseContext,
   ContextClass,
@@ -52,6 +64,7 @@ export type { ResultInfo } from './pipeline/report.js';
 export type {
   ContextFields,
   EventCatalog,
+  EventCompletion,
   EventMap,
   EventSchemas,
   Located,

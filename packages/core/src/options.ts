@@ -1,10 +1,12 @@
+import type { CommitOptions } from './commit/types.js';
 import type { IdempotencyStore } from './idempotency/types.js';
 import type { Logger } from './logger.js';
 import type { StatusOverrides } from './outcomes.js';
 import type { ResultInfo } from './pipeline/report.js';
 import type { EventMap, Provider } from './provider.js';
 
-export interface ReceiverOptions {
+/** `TMap` types the events `commit.confirm` is given (the provider's event map). */
+export interface ReceiverOptions<TMap extends EventMap = EventMap> {
   /** Deadline for the handlers; then `ctx.signal` aborts and the answer is 504. Default 1800 ms, below FusionAuth's usual 2 s read timeout. */
   readonly timeoutMs?: number | false;
   /** Larger bodies answer 413; reading stops at the limit. Default 5 MiB. */
@@ -27,6 +29,8 @@ export interface ReceiverOptions {
   readonly logger?: Logger;
   /** Called once per request after the answer, for metrics; it cannot delay or change the answer. */
   readonly onResult?: (result: ResultInfo) => unknown;
+  /** Commit-aware handlers (`onCommit`/`onRollback`): the window, `confirm`, and where pending operations live. */
+  readonly commit?: CommitOptions<TMap>;
 }
 
 export const defaults = {
@@ -45,18 +49,22 @@ const receiverKeys = [
   'responses',
   'logger',
   'onResult',
+  'commit',
 ] as const satisfies readonly (keyof ReceiverOptions)[];
 
 /** Splits an adapter's one options object into the receiver's options and the provider's. */
-export function splitReceiverOptions<T extends ReceiverOptions>(
+export function splitReceiverOptions<T extends object>(
   options: T,
-): [ReceiverOptions, Omit<T, keyof ReceiverOptions>] {
+): [Pick<T, Extract<keyof T, keyof ReceiverOptions>>, Omit<T, keyof ReceiverOptions>] {
   const receiver: Record<string, unknown> = {};
   const provider: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     ((receiverKeys as readonly string[]).includes(key) ? receiver : provider)[key] = value;
   }
-  return [receiver as ReceiverOptions, provider as Omit<T, keyof ReceiverOptions>];
+  return [
+    receiver as Pick<T, Extract<keyof T, keyof ReceiverOptions>>,
+    provider as Omit<T, keyof ReceiverOptions>,
+  ];
 }
 
 /** Refuses, at start-up and with the fix, every option that would make the receiver unsafe or useless. */

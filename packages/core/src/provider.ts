@@ -30,6 +30,21 @@ export interface EventCatalog<TMap extends EventMap = EventMap, TContext extends
   readonly context?: ContextFields<TContext>;
   /** Whether the provider may roll the operation back on a non-2xx answer (refuses queue hand-off of such types). */
   transactional?(type: string): boolean;
+  /** How an operation's commit is confirmed (FusionAuth: the `*.complete` events); what `onCommit` needs. */
+  readonly completion?: EventCompletion;
+}
+
+/**
+ * The pairing of a transactional event with the event fired after its commit, and the object both
+ * are about, so the second can be matched to the first.
+ */
+export interface EventCompletion {
+  /** `user.create` → `user.create.complete`; undefined for a type with no such event. */
+  completeTypeOf(type: string): string | undefined;
+  /** `user.create.complete` → `user.create`; undefined for any other type. */
+  baseTypeOf(type: string): string | undefined;
+  /** The object an event of `type` (or of its `*.complete`) is about, e.g. the user id; undefined when absent. */
+  objectKey(type: string, event: unknown): string | undefined;
 }
 
 /**

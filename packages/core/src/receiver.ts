@@ -1,3 +1,11 @@
+import { memoryPendingStore } from './commit/memory-pending.js';
+import { CommitTracker } from './commit/tracker.js';
+import {
+  type CommitHandler,
+  type CommitOptions,
+  type ConfirmableType,
+  isPendingStore,
+} from './commit/types.js';
 import { contextClass, type ErrorHandler, type Handler } from './context.js';
 import { readStream } from './http/body.js';
 import { consoleLogger, safeLog } from './logger.js';
@@ -44,6 +52,24 @@ export interface WebhookRoutes<TMap extends EventMap, TExtra extends object, TSe
     queue: EventQueue,
     options?: EnqueueOptions,
   ): TSelf;
+  /**
+   * Runs once the provider committed the operation an event of `type` announced (FusionAuth: its
+   * `*.complete` event arrived, or `commit.confirm` said so after the window). Only types that have such
+   * an event are accepted. A 2xx is not a commit: code that must run only after one belongs here.
+   */
+  onCommit<const K extends ConfirmableType<TMap>>(
+    type: K | readonly K[],
+    handler: CommitHandler<TMap[K]>,
+  ): TSelf;
+  /**
+   * Runs once the operation did not commit: this receiver answered non-2xx, or the window passed
+   * unconfirmed. Undo here what the `.on()` handler did. If the `*.complete` still arrives later (the
+   * provider committed after all), `onCommit` runs then.
+   */
+  onRollback<const K extends ConfirmableType<TMap>>(
+    type: K | readonly K[],
+    handler: CommitHandler<TMap[K]>,
+  ): TSelf;
   /** Removes a handler registered with `on` (same selector), `onAny` (`'*'`) or `onError` (`'error'`). */
   off(
     selector: EventSelector<TMap> | readonly EventSelector<TMap>[] | '*' | 'error',
@@ -62,11 +88,14 @@ export interface Receiver<TMap extends EventMap = EventMap, TExtra extends objec
   fetch(request: Request): Promise<Response>;
   /** Verified, validated event without running handlers (queue hand-off). Throws `WebhookError` otherwise. */
   verifyAndParse(input: ReceiveInput): Promise<VerifiedEvent<AnyEventOf<TMap>>>;
-  /** The known event types at least one registered handler runs for (e.g. to enable exactly those in FusionAuth). */
+  /**
+   * The known event types at least one registered handler runs for, and the `*.complete` events that
+   * `onCommit`/`onRollback` need (e.g. to enable exactly those in FusionAuth).
+   */
   handledTypes(): readonly (keyof TMap & string)[];
 }
 
-export type CreateReceiverOptions<TMap extends EventMap, TExtra extends object> = ReceiverOptions & {
+export type CreateReceiverOptions<TMap extends EventMap, TExtra extends object> = ReceiverOptions<TMap> & {
   readonly provider: Provider<TMap, TExtra>;
 };
 
@@ -74,7 +103,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
   options: CreateReceiverOptions<TMap, TExtra>,
 ): Receiver<TMap, TExtra> {
   const provider = options.provider as unknown as Provider<EventMap, object>;
-  checkOptions({ ...options, provider });
+  checkOptions({ ...(options as unknown as ReceiverOptions), provider });
   const {
     timeoutMs = provider.defaultTimeoutMs ?? defaults.timeoutMs,
     maxBodyBytes = defaults.maxBodyBytes,
@@ -113,8 +142,31 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     );
   };
 
+  const commit =
+    provider.completion === undefined
+      ? undefined
+      : new CommitTracker({
+          completion: provider.completion,
+          store:
+            options.commit?.store ??
+            (isPendingStore(options.idempotency) ? options.idempotency : memoryPendingStore()),
+          options: (options.commit ?? {}) as unknown as CommitOptions,
+          logger,
+          instance: Math.random().toString(36).slice(2, 10),
+        });
+  const registerCommit = (kind: 'commit' | 'rollback', types: unknown, handler: unknown) => {
+    if (commit === undefined) {
+      throw new TypeError(
+        `authhooks: the ${provider.name} provider cannot confirm commits, so it has no on${kind === 'commit' ? 'Commit' : 'Rollback'}.`,
+      );
+    }
+    for (const type of toList(types as string | readonly string[]))
+      commit.add(kind, type, handler as CommitHandler<unknown>);
+  };
+
   const pipeline: Pipeline = {
     logger,
+    commit,
     checks,
     limits: { maxBodyBytes, bodyTimeoutMs, needsRawBytes: checks.needsRawBytes },
     parsing: eventParsing(provider, options.validation ?? 'lenient'),
@@ -166,6 +218,14 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       }
       return receiver;
     },
+    onCommit(types, handler) {
+      registerCommit('commit', types, handler);
+      return receiver;
+    },
+    onRollback(types, handler) {
+      registerCommit('rollback', types, handler);
+      return receiver;
+    },
     off(selector, handler) {
       if (selector === 'error') {
         const index = errorHandlers.lastIndexOf(handler as ErrorHandler);
@@ -180,7 +240,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     verifyAndParse: (input) => verifyAndParse(pipeline, input) as Promise<VerifiedEvent<AnyEventOf<TMap>>>,
     handledTypes() {
       return Object.keys(provider.schemas).filter(
-        (type) => router.match(type, true).length > 0,
+        (type) => router.match(type, true).length > 0 || commit?.needs(type) === true,
       ) as (keyof TMap & string)[];
     },
   };

@@ -24,6 +24,8 @@ export function withRoutes<T extends object, TMap extends EventMap, TExtra exten
     onError: { value: chain(receiver.onError) },
     off: { value: chain(receiver.off) },
     enqueue: { value: chain(receiver.enqueue) },
+    onCommit: { value: chain(receiver.onCommit) },
+    onRollback: { value: chain(receiver.onRollback) },
   });
   return routed;
 }

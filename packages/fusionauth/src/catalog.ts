@@ -1,4 +1,5 @@
 import type { EventCatalog, RawEvent } from '@authhooks/core';
+import { fusionAuthCompletion } from './completion.js';
 import {
   type FusionAuthEventMap,
   fusionAuthEventSchemas,
@@ -17,4 +18,5 @@ export const fusionAuthEvents: EventCatalog<FusionAuthEventMap, FusionAuthContex
   aliases: fusionAuthTypeAliases,
   context: { transactional: (_event: RawEvent, type: string) => isTransactional(type) },
   transactional: isTransactional,
+  completion: fusionAuthCompletion,
 };

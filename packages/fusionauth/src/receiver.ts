@@ -4,7 +4,7 @@ import type { FusionAuthContext, FusionAuthOptions } from './options.js';
 import { fusionauth } from './provider.js';
 
 /** Everything `fusionWebhook()` accepts in every adapter: provider options plus receiver options. */
-export type FusionWebhookOptions = FusionAuthOptions & ReceiverOptions;
+export type FusionWebhookOptions = FusionAuthOptions & ReceiverOptions<FusionAuthEventMap>;
 
 export type FusionAuthReceiver = Receiver<FusionAuthEventMap, FusionAuthContext>;
 

@@ -4,7 +4,7 @@ import type { LogtoContext, LogtoOptions } from './options.js';
 import { logto } from './provider.js';
 
 /** Everything `logtoWebhook()` accepts in every adapter: provider options plus receiver options. */
-export type LogtoWebhookOptions = LogtoOptions & ReceiverOptions;
+export type LogtoWebhookOptions = LogtoOptions & ReceiverOptions<LogtoEventMap>;
 
 export type LogtoReceiver = Receiver<LogtoEventMap, LogtoContext>;
 

@@ -1,3 +1,5 @@
+import { memoryPendingStore } from '../commit/memory-pending.js';
+import type { PendingStore } from '../commit/types.js';
 import type { IdempotencyStore, Reservation, Settlement, Verdict } from './types.js';
 
 export interface MemoryStoreOptions {
@@ -19,10 +21,13 @@ interface Entry {
 }
 
 /**
- * In-process store for a single receiver instance. A Map keeps insertion order, so the oldest
+ * In-process store for a single receiver instance; it also keeps the pending operations of
+ * commit-aware handlers (`onCommit`/`onRollback`). A Map keeps insertion order, so the oldest
  * entry is always first: expiry and eviction walk from the front and stop at the first live entry.
  */
-export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore & { readonly size: number } {
+export function memoryStore(
+  options: MemoryStoreOptions = {},
+): IdempotencyStore & PendingStore & { readonly size: number } {
   const { ttlMs = 86_400_000, leaseMs = 60_000, maxEntries = 100_000, now = Date.now } = options;
   for (const [name, value] of Object.entries({ ttlMs, leaseMs, maxEntries })) {
     if (!Number.isFinite(value) || value <= 0) {
@@ -56,7 +61,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): IdempotencyStore 
     }
   };
 
+  const pending = memoryPendingStore(now);
   return {
+    addPending: pending.addPending,
+    claimMatch: pending.claimMatch,
+    claimDue: pending.claimDue,
+    decide: pending.decide,
+    retry: pending.retry,
     get size() {
       return entries.size;
     },

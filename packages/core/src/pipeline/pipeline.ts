@@ -1,8 +1,9 @@
+import type { CommitTracker } from '../commit/tracker.js';
 import { Delivery } from '../delivery.js';
 import { WebhookError } from '../errors.js';
 import type { BodyInput } from '../http/body.js';
 import { type HeaderReader, type HeadersInput, readHeaders } from '../http/headers.js';
-import type { Logger } from '../logger.js';
+import { describeError, type Logger, safeLog } from '../logger.js';
 import type { SchemaIssue } from '../parse/validate.js';
 import type { RawEvent } from '../provider.js';
 import { checkRequest, type RequestChecks } from './check-request.js';
@@ -56,6 +57,8 @@ export interface VerifiedEvent<TEvent = unknown> {
 /** Everything a receiver decided at construction, for each stage. */
 export interface Pipeline {
   readonly logger: Logger;
+  /** Commit-aware handlers, when the provider can confirm commits. */
+  readonly commit: CommitTracker | undefined;
   readonly checks: RequestChecks;
   readonly limits: BodyLimits;
   readonly parsing: EventParsing;
@@ -111,11 +114,31 @@ export function receive(pipeline: Pipeline, input: ReceiveInput): Promise<Receiv
     delivery ??= new Delivery('POST', readHeaders({}), '', performance.now(), pipeline.logger);
     return Promise.resolve(conclude(pipeline, internalError(delivery, error)));
   }
-  if (pending === undefined) return Promise.resolve(conclude(pipeline, delivery));
-  return pending.then(
-    () => conclude(pipeline, delivery),
-    (error: unknown) => conclude(pipeline, internalError(delivery, error)),
-  );
+  if (pending === undefined && !pipeline.commit?.concerns(delivery.type)) {
+    return Promise.resolve(conclude(pipeline, delivery));
+  }
+  return Promise.resolve(pending)
+    .then(() => trackCommit(pipeline, delivery))
+    .then(
+      () => conclude(pipeline, delivery),
+      (error: unknown) => conclude(pipeline, internalError(delivery, error)),
+    );
+}
+
+/** Records or decides a commit-aware operation before the answer goes out; its failure never changes a vote it did not make. */
+async function trackCommit(pipeline: Pipeline, delivery: Delivery): Promise<void> {
+  const tracker = pipeline.commit;
+  if (tracker === undefined || delivery.outcome === undefined || !tracker.concerns(delivery.type)) return;
+  try {
+    await tracker.after(delivery);
+  } catch (error) {
+    safeLog(
+      delivery.logger,
+      'error',
+      { err: describeError(error), eventId: delivery.id },
+      'commit tracking failed',
+    );
+  }
 }
 
 function internalError(delivery: Delivery, error: unknown): Delivery {
