@@ -28,8 +28,12 @@ export class RedisNotConnectedError extends Error {
 
 /** Runs the store's scripts on one client, whichever library it comes from. */
 export interface ScriptRunner {
-  run(script: Script, key: string, args: readonly string[]): Promise<unknown>;
+  /** `keys`: one key, or several in the same hash slot (Redis Cluster). */
+  run(script: Script, keys: string | readonly string[], args: readonly string[]): Promise<unknown>;
 }
+
+const keyList = (keys: string | readonly string[]): string[] =>
+  typeof keys === 'string' ? [keys] : [...keys];
 
 const usage =
   'Pass an ioredis client (`new Redis(process.env.REDIS_URL)`) or a connected node-redis client ' +
@@ -63,14 +67,16 @@ function ioredisRunner(client: IoredisClient): ScriptRunner {
     else assertIoredisMayConnect(status, seenReady);
   };
   return {
-    run: (script, key, args) =>
-      withScriptFallback(
+    run: (script, keys, args) => {
+      const list = keyList(keys);
+      return withScriptFallback(
         () => {
           assertConnected();
-          return client.evalsha(script.sha, 1, key, ...args);
+          return client.evalsha(script.sha, list.length, ...list, ...args);
         },
-        () => client.eval(script.source, 1, key, ...args),
-      ),
+        () => client.eval(script.source, list.length, ...list, ...args),
+      );
+    },
   };
 }
 
@@ -95,8 +101,8 @@ function assertIoredisMayConnect(status: string, seenReady: boolean) {
 
 function nodeRedisRunner(commands: NodeRedisClient, client: NodeRedisClient): ScriptRunner {
   return {
-    run: (script, key, args) => {
-      const options = { keys: [key], arguments: [...args] };
+    run: (script, keys, args) => {
+      const options = { keys: keyList(keys), arguments: [...args] };
       return withScriptFallback(
         () => {
           assertNodeRedisConnected(client);

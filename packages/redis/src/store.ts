@@ -1,23 +1,27 @@
-import type { IdempotencyStore, Reservation } from '@authhooks/core';
+import type { IdempotencyStore, PendingStore, Reservation } from '@authhooks/core';
 import { scriptRunner } from './client.js';
 import { type RedisStoreOptions, resolveOptions } from './options.js';
+import { redisPendingStore } from './pending.js';
 import { completeScript, releaseScript, reserveScript } from './scripts.js';
 import { message, settledHub } from './settled.js';
 
 const reservations: ReadonlySet<string> = new Set<Reservation>(['reserved', 'duplicate', 'in_progress']);
 
 /**
- * An idempotency store in Redis, shared by every receiver instance that uses the same Redis and prefix.
+ * An idempotency store in Redis, shared by every receiver instance that uses the same Redis and prefix;
+ * it also keeps the pending operations of commit-aware handlers (`onCommit`/`onRollback`).
  * Each transition is one Lua script, so it is atomic however many instances race for one event.
  */
-export function redisStore(options: RedisStoreOptions): IdempotencyStore {
+export function redisStore(options: RedisStoreOptions): IdempotencyStore & PendingStore {
   const { prefix, ttlMs, leaseMs, onStoreError } = resolveOptions(options);
   const redis = scriptRunner(options.client);
   const ttl = String(ttlMs);
   const lease = String(leaseMs);
   const hub = settledHub(options.client, redis, prefix);
+  const pending = redisPendingStore(redis, prefix, ttlMs);
 
   return {
+    ...pending,
     ...(onStoreError !== undefined && { onStoreError }),
     async reserve(key, token) {
       const reply = String(await redis.run(reserveScript, prefix + key, [token, lease]));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { memoryStore } from '@authhooks/core';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { pendingContract } from '../../../test/support/pending-contract.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/support/redis-server.js';
 import { type StoreFactory, settledContract, storeContract } from '../../../test/support/store-contract.js';
 import { redisStore } from '../src/index.js';
@@ -9,6 +10,10 @@ import { type Connected, clientKinds } from './clients.js';
 describe('memoryStore', () => {
   storeContract(() => ({ sharesState: false, open: (options) => memoryStore(options) }));
   settledContract(() => ({ sharesState: false, open: (options) => memoryStore(options) }));
+  describe('pending operations', () => {
+    const shared = memoryStore();
+    pendingContract(() => ({ open: () => shared }));
+  });
 });
 
 describeWithRedis('redisStore', () => {
@@ -39,6 +44,9 @@ describeWithRedis('redisStore', () => {
       });
       storeContract(() => factory);
       settledContract(() => factory);
+      describe('pending operations', () => {
+        pendingContract(() => ({ open: () => factory.open() as ReturnType<typeof redisStore> }));
+      });
     });
   }
 });

@@ -1,4 +1,4 @@
-import type { IdempotencyStore } from '@authhooks/core';
+import type { IdempotencyStore, PendingStore } from '@authhooks/core';
 import { Cluster, Redis } from 'ioredis';
 import { Redis as Redis5 } from 'ioredis5';
 import { createClient, createCluster } from 'redis';
@@ -7,7 +7,7 @@ import { expectTypeOf, test } from 'vitest';
 import { redisStore } from '../src/index.js';
 
 test('accepts the clients of both libraries as their own types declare them', () => {
-  expectTypeOf(redisStore({ client: new Redis() })).toEqualTypeOf<IdempotencyStore>();
+  expectTypeOf(redisStore({ client: new Redis() })).toEqualTypeOf<IdempotencyStore & PendingStore>();
   redisStore({ client: new Redis5() });
   redisStore({ client: new Cluster([]) });
   redisStore({ client: createClient() });
