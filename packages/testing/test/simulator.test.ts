@@ -412,7 +412,13 @@ describe('FusionAuthSimulator: after the commit, and FusionAuth failing itself',
         ],
       });
       const event = fusionAuthSample('user.create');
-      const result = await simulator.send(event);
+      let decidedBeforeComplete: boolean | undefined;
+      const result = await simulator.send(event, {
+        onDecision: ({ committed }) => {
+          decidedBeforeComplete = committed && recorder.requests.length === 2; // both copies, no *.complete yet
+        },
+      });
+      expect(decidedBeforeComplete).toBe(true);
       expect([result.committed, result.complete?.webhooks, result.complete?.delivered]).toEqual([true, 1, 1]);
       const complete = result.complete?.event as { type: string; id: string; user: { id: string } };
       expect(complete.type).toBe('user.create.complete');
@@ -451,8 +457,13 @@ describe('FusionAuthSimulator: after the commit, and FusionAuth failing itself',
 
   it('failAfterWebhooks: every webhook said 2xx, FusionAuth fails itself: rolled back, 500, no retry, no *.complete', async () => {
     const simulator = new FusionAuthSimulator({ webhooks: webhooks(['ok', 'fail']), transactionType: 'Any' });
-    const result = await simulator.send(fusionAuthSample('user.create'), { failAfterWebhooks: true });
+    const decisions: boolean[] = [];
+    const result = await simulator.send(fusionAuthSample('user.create'), {
+      failAfterWebhooks: true,
+      onDecision: ({ committed }) => void decisions.push(committed),
+    });
     expect([result.committed, result.apiStatus, result.complete]).toEqual([false, 500, undefined]);
+    expect(decisions).toEqual([false]);
     expect(kinds(result)).toEqual(['0', '1']);
   });
 

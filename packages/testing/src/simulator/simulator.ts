@@ -53,6 +53,14 @@ export interface SendOptions {
    * `*.complete` event follow.
    */
   readonly failAfterWebhooks?: boolean;
+  /**
+   * Called the moment FusionAuth decides (before its retries and the `*.complete` event go out): from
+   * then on its API shows the committed state, which an app's `confirm` may ask for.
+   */
+  readonly onDecision?: (decision: {
+    readonly eventId: string | undefined;
+    readonly committed: boolean;
+  }) => void;
 }
 
 /** The `*.complete` event FusionAuth fired after the commit, and how its deliveries went. */
@@ -184,13 +192,18 @@ export class FusionAuthSimulator {
     const required = requiredSuccesses(transactionType, targets.length);
     const failedItself = options.failAfterWebhooks === true;
     const committed = succeeded >= required && !failedItself;
-    // Retries only follow a commit, and never with None (fire and forget).
+    options.onDecision?.({ eventId, committed });
+    // Retries only follow a commit, and never with None (fire and forget); the *.complete event goes
+    // out after the commit too, independently of the retries.
     const retrying = committed && transactionType !== 'None';
-    const retries = await Promise.all(
-      targets.map((webhook, index) =>
-        retrying && !(first[index] as WebhookAttempt).ok ? this.#retry(webhook, body) : [],
+    const [retries, complete] = await Promise.all([
+      Promise.all(
+        targets.map((webhook, index) =>
+          retrying && !(first[index] as WebhookAttempt).ok ? this.#retry(webhook, body) : [],
+        ),
       ),
-    );
+      committed ? this.#complete(event, type) : undefined,
+    ]);
     const attempts = first.flatMap((attempt, index) => [attempt, ...(retries[index] ?? [])]);
     const base = {
       eventType: type,
@@ -203,10 +216,8 @@ export class FusionAuthSimulator {
       attempts,
       skipped,
     };
-    if (committed) {
-      const complete = await this.#complete(event, type);
+    if (committed)
       return { ...base, committed: true, apiStatus: 200, ...(complete !== undefined && { complete }) };
-    }
     if (failedItself) return { ...base, committed: false, apiStatus: 500 };
     return {
       ...base,
