@@ -1,3 +1,4 @@
+import { consistencySection } from './consistency/section.js';
 import { httpSection } from './http/section.js';
 import { inProcessSection } from './inprocess/section.js';
 import { parseArgs, type SectionName } from './lib/args.js';
@@ -18,6 +19,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   scaling: { title: '4. user.bulk.create scaling', run: scalingSection },
   typecheck: { title: '5. Type-check cost', run: typecheckSection },
   queue: { title: '6. Queue enqueue path', run: queueSection },
+  consistency: { title: '7. Consistency with what FusionAuth committed', run: consistencySection },
 };
 
 const args = parseArgs(process.argv.slice(2));

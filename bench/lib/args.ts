@@ -1,4 +1,12 @@
-export const sectionNames = ['http', 'signature', 'inprocess', 'scaling', 'typecheck', 'queue'] as const;
+export const sectionNames = [
+  'http',
+  'signature',
+  'inprocess',
+  'scaling',
+  'typecheck',
+  'queue',
+  'consistency',
+] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 export interface BenchArgs {
