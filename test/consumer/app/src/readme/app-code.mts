@@ -11,3 +11,15 @@ export async function forget(_userId: string): Promise<void> {}
 export const metrics = {
   failed(_eventType: string, _attempt: number, _willRetry: boolean): void {},
 };
+export const db = {
+  users: {
+    async insert(_id: string, _row: { status: string }): Promise<void> {},
+    async upsert(_id: string, _row: { status: string }): Promise<void> {},
+    async delete(_id: string): Promise<void> {},
+  },
+};
+export const fusionAuthApi = {
+  async userExists(_userId: string): Promise<boolean> {
+    return true;
+  },
+};

@@ -12,7 +12,7 @@ webhook.on('user.delete', async (event, ctx) => {
 });
 
 webhook.on('user.registration.create', async (event, ctx) => {
-  if (blockedDomain(event.user.email)) ctx.reject('registration not allowed for this domain'); // rolled back
+  if (blockedDomain(event.user.email)) ctx.reject('registration not allowed for this domain'); // a failed vote
 });
 
 const app = express();
