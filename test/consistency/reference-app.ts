@@ -6,7 +6,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connectionClosed, memoryStore, silentLogger } from '@authhooks/core';
+import {
+  connectionClosed,
+  type IdempotencyStore,
+  memoryStore,
+  type PendingStore,
+  silentLogger,
+} from '@authhooks/core';
 import { fusionReceiver } from '@authhooks/fusionauth';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -24,6 +30,11 @@ export interface Behaviour {
 export interface ReferenceApp {
   readonly url: string;
   readonly flavour: Flavour;
+  /**
+   * Replaces the receiver instances by new ones over the same stores and database, as a redeploy does:
+   * the old ones stop sweeping (close), their memory is gone; what they left open is decided by the new.
+   */
+  restart(): Promise<void>;
   behave(userId: string, behaviour: Behaviour): void;
   /** The users the app has now. */
   users(): Promise<Set<string>>;
@@ -38,6 +49,11 @@ export interface ReferenceAppOptions {
   readonly windowMs: number;
   /** What FusionAuth's API says (the simulator's committed users): the `confirm` of the commit-aware app. */
   readonly committed: (userId: string) => boolean;
+  /**
+   * The idempotency (and pending operations) store of each receiver instance; several instances share
+   * the app's URL and take its requests in turn, as behind a load balancer. Default one memoryStore.
+   */
+  readonly stores?: () => readonly (IdempotencyStore & PendingStore)[];
 }
 
 const key = 'consistency-key';
@@ -64,35 +80,41 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
   const insert = (id: string) =>
     db.query('INSERT INTO users (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [id]);
 
-  const receiver = fusionReceiver({
-    authorization: key,
-    logger: silentLogger,
-    timeoutMs: options.timeoutMs,
-    idempotency: memoryStore(),
-    commit: {
-      windowMs: options.windowMs,
-      sweepMs: 25,
-      confirm: (event) => options.committed((event as { user: { id: string } }).user.id),
-    },
-  }).on('user.create', async (event, ctx) => {
-    const behaviour = behaviours.get(event.user.id);
-    if (behaviour?.veto) ctx.reject('not allowed');
-    await sleep(behaviour?.latencyMs ?? 0, behaviour?.honoursSignal ? ctx.signal : undefined);
-    if (behaviour?.honoursSignal) ctx.signal.throwIfAborted();
-    await insert(event.user.id);
-    count(event.user.id, 'inline');
-  });
-  if (options.flavour === 'commit-aware') {
-    receiver
-      .onCommit('user.create', async (event) => {
-        await insert(event.user.id);
-        count(event.user.id, 'commit');
-      })
-      .onRollback('user.create', async (event) => {
-        await db.query('DELETE FROM users WHERE id = $1', [event.user.id]);
-        count(event.user.id, 'rollback');
-      });
-  }
+  const makeReceiver = (store: IdempotencyStore & PendingStore) => {
+    const receiver = fusionReceiver({
+      authorization: key,
+      logger: silentLogger,
+      timeoutMs: options.timeoutMs,
+      idempotency: store,
+      commit: {
+        windowMs: options.windowMs,
+        sweepMs: 25,
+        confirm: (event) => event.type === 'user.create' && options.committed(event.user.id),
+      },
+    }).on('user.create', async (event, ctx) => {
+      const behaviour = behaviours.get(event.user.id);
+      if (behaviour?.veto) ctx.reject('not allowed');
+      await sleep(behaviour?.latencyMs ?? 0, behaviour?.honoursSignal ? ctx.signal : undefined);
+      if (behaviour?.honoursSignal) ctx.signal.throwIfAborted();
+      await insert(event.user.id);
+      count(event.user.id, 'inline');
+    });
+    if (options.flavour === 'commit-aware') {
+      receiver
+        .onCommit('user.create', async (event) => {
+          await insert(event.user.id);
+          count(event.user.id, 'commit');
+        })
+        .onRollback('user.create', async (event) => {
+          await db.query('DELETE FROM users WHERE id = $1', [event.user.id]);
+          count(event.user.id, 'rollback');
+        });
+    }
+    return receiver;
+  };
+  const stores = options.stores ?? (() => [memoryStore()]);
+  let receivers = stores().map(makeReceiver);
+  let turn = 0;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -106,6 +128,7 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
         res.writeHead(503).end();
         return;
       }
+      const receiver = receivers[turn++ % receivers.length] as (typeof receivers)[number];
       const answer = await receiver.receive({
         method: req.method ?? 'POST',
         headers: req.headers as Record<string, string>,
@@ -121,12 +144,18 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
     url: `http://127.0.0.1:${port}/fusionauth-webhook`,
     flavour: options.flavour,
     behave: (userId, behaviour) => behaviours.set(userId, behaviour),
+    async restart() {
+      const old = receivers;
+      receivers = stores().map(makeReceiver);
+      await Promise.all(old.map((receiver) => receiver.close()));
+    },
     async users() {
       const result = await db.query<{ id: string }>('SELECT id FROM users');
       return new Set(result.rows.map((row) => row.id));
     },
     effects,
     async close() {
+      await Promise.all(receivers.map((receiver) => receiver.close()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -39,6 +39,8 @@ export interface Scenario {
   readonly copies: number;
   readonly others: readonly Other[];
   readonly operations: readonly Operation[];
+  /** Redeploy the app (new receiver instances over the same stores) after this operation. */
+  readonly restartAfter?: number | undefined;
 }
 
 const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((drawn) => drawn === 1);
@@ -66,6 +68,13 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
     { minLength: 1, maxLength: 3 },
   ),
 });
+
+/** The same, plus a redeploy after one of the operations (for apps whose stores survive it). */
+export const restartingScenarioArbitrary: fc.Arbitrary<Scenario> = scenarioArbitrary.chain((scenario) =>
+  fc
+    .integer({ min: 0, max: scenario.operations.length - 1 })
+    .map((restartAfter) => ({ ...scenario, restartAfter })),
+);
 
 /** The services the other webhooks point at: one that answers 200, one 500, one too slow. */
 export interface Others {
@@ -151,6 +160,7 @@ export async function runScenario(
         if (committed) truth.add(userId);
       },
     });
+    if (scenario.restartAfter === users.length - 1) await app.restart();
   }
   // The dust settles: late handlers finish, windows pass, confirm and the sweeper decide.
   await new Promise((resolve) => setTimeout(resolve, timing.windowMs + 700));

@@ -93,6 +93,12 @@ export interface Receiver<TMap extends EventMap = EventMap, TExtra extends objec
    * `onCommit`/`onRollback` need (e.g. to enable exactly those in FusionAuth).
    */
   handledTypes(): readonly (keyof TMap & string)[];
+  /**
+   * Stops what the receiver runs in the background (the sweeper of `onCommit`/`onRollback`), for a
+   * graceful shutdown; what it left open is decided by another instance on the same store, or by this
+   * one's successor. Deliveries still in progress are answered as usual.
+   */
+  close(): Promise<void>;
 }
 
 export type CreateReceiverOptions<TMap extends EventMap, TExtra extends object> = ReceiverOptions<TMap> & {
@@ -238,6 +244,9 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     receive: (input) => receive(pipeline, input) as Promise<ReceiveResult<AnyEventOf<TMap>>>,
     fetch: (request) => answerFetch(pipeline, request),
     verifyAndParse: (input) => verifyAndParse(pipeline, input) as Promise<VerifiedEvent<AnyEventOf<TMap>>>,
+    async close() {
+      commit?.stop();
+    },
     handledTypes() {
       return Object.keys(provider.schemas).filter(
         (type) => router.match(type, true).length > 0 || commit?.needs(type) === true,

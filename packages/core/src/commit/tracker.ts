@@ -217,8 +217,17 @@ export class CommitTracker {
     return `${this.#settings.instance}:commit:${++this.#claims}`;
   }
 
+  /** Stops the sweeper (the receiver's `close()`). */
+  stop(): void {
+    clearInterval(this.#sweeper);
+    this.#sweeper = undefined;
+    this.#stopped = true;
+  }
+
+  #stopped = false;
+
   #startSweeper() {
-    if (this.#sweeper !== undefined) return;
+    if (this.#sweeper !== undefined || this.#stopped) return;
     const every = this.#settings.options.sweepMs ?? 1_000;
     this.#sweeper = setInterval(() => {
       this.sweep().catch((error: unknown) =>
