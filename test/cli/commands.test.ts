@@ -332,6 +332,19 @@ describe.concurrent('authhooks sample, keys, fusionauth config', { timeout: 120_
       'group.member.add.complete': { enabled: true, transactionType: 'None' },
     });
   });
+
+  it('fusionauth config --commit enables each commit-aware type and its *.complete; refuses one without', async () => {
+    const url = 'https://app.example.com/fusionauth-webhook';
+    const ok = await runCli(['fusionauth', 'config', '--url', url, '--commit', 'user.registration.create']);
+    expect(ok.code).toBe(0);
+    expect(Object.keys(JSON.parse(ok.stdout).webhook.eventsEnabled)).toEqual([
+      'user.registration.create',
+      'user.registration.create.complete',
+    ]);
+    const refused = await runCli(['fusionauth', 'config', '--url', url, '--commit', 'user.login.success']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--commit: user.login.success has no *.complete event');
+  });
 });
 
 describe('authhooks jwks', { timeout: 120_000 }, () => {

@@ -111,3 +111,26 @@ describe('handledTypes() with commit-aware handlers', () => {
     ]);
   });
 });
+
+describe('commit.enabledEvents', () => {
+  it('warns at registration about each event the handlers need that the webhook does not enable', async () => {
+    const { captureLogger } = await import('../../../test/support/capture-logger.js');
+    const logger = captureLogger();
+    fusionReceiver({
+      authorization: key,
+      logger,
+      commit: {
+        enabledEvents: {
+          'user.create': true,
+          'user.registration.create': true,
+          'user.registration.create.complete': true,
+        },
+      },
+    })
+      .onCommit('user.create', () => {})
+      .onRollback('user.create', () => {})
+      .onCommit('user.registration.create', () => {});
+    const warned = logger.lines.filter((line) => line.level === 'warn').map((line) => line.fields.eventType);
+    expect(warned).toEqual(['user.create.complete']);
+  });
+});

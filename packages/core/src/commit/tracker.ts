@@ -68,7 +68,31 @@ export class CommitTracker {
     }
     const handlers = kind === 'commit' ? this.#commit : this.#rollback;
     handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+    this.#warnIfNotEnabled(type);
     this.#startSweeper();
+  }
+
+  #warned = new Set<string>();
+
+  #warnIfNotEnabled(type: string) {
+    const enabled = this.#settings.options.enabledEvents;
+    if (enabled === undefined) return;
+    const on = (name: string) =>
+      Array.isArray(enabled) ? enabled.includes(name) : (enabled as Record<string, boolean>)[name] === true;
+    const missing = [type, this.#settings.completion.completeTypeOf(type) as string].filter(
+      (name) => !on(name),
+    );
+    for (const name of missing) {
+      if (this.#warned.has(name)) continue;
+      this.#warned.add(name);
+      safeLog(
+        this.#settings.logger,
+        'warn',
+        { eventType: name, for: type },
+        `${name} is not enabled for this webhook, but on${name === type ? 'Commit/onRollback need it' : `Commit/onRollback for ${type} wait for it`}: ` +
+          'enable it on the webhook and the tenant (fusionAuthWebhookConfig or `authhooks fusionauth config` lists it), or every operation waits for the window.',
+      );
+    }
   }
 
   /** Whether the provider must send `type` for the registered handlers to work (a tracked type or its `*.complete`). */

@@ -87,6 +87,12 @@ export interface CommitOptions<TMap extends EventMap = EventMap> {
   readonly sweepMs?: number;
   /** How long a decided operation is remembered, so a late `*.complete` still finds it. Default 24 h. */
   readonly keepMs?: number;
+  /**
+   * The event types enabled for this receiver in the provider (e.g. the webhook's `eventsEnabled` read
+   * from FusionAuth's API at start-up). When given, registering `onCommit`/`onRollback` warns about each
+   * `*.complete` event missing from it: without it every operation waits for the window.
+   */
+  readonly enabledEvents?: readonly string[] | Readonly<Record<string, boolean>>;
 }
 
 /** The types whose commit can be confirmed: those with a `<type>.complete` event in the map. */

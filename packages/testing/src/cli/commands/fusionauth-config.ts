@@ -13,6 +13,7 @@ export const fusionauthConfig: Command = {
   options: {
     url: { type: 'string' },
     events: { type: 'string', multiple: true },
+    commit: { type: 'string', multiple: true },
     transaction: { type: 'string' },
     authorization: { type: 'string' },
     header: { type: 'string', multiple: true },
@@ -30,6 +31,7 @@ In code: fusionAuthWebhookConfig(receiver, { url }) takes the events from your r
 Options
   --url <url>              where FusionAuth sends the events
   --events <list>          event types, comma-separated or repeated; "user.registration.*" takes a group
+  --commit <list>          types with onCommit/onRollback handlers: each and its *.complete event are enabled
   --transaction <setting>  ${transactionTypes.join(' | ')} for every transactional event, or per event:
                            "Any,user.login.success=None" (non-transactional types are always None)
   --authorization <value>  the Authorization header value (Headers tab)
@@ -46,7 +48,12 @@ Example
   async run(invocation, io) {
     const url = stringOption(invocation, 'url');
     if (url === undefined) throw new UsageError('give --url (where FusionAuth sends the events)');
-    const events = expandEvents(listOption(invocation, 'events'));
+    const events = [
+      ...new Set([
+        ...expandEvents(listOption(invocation, 'events')),
+        ...commitEvents(expandEvents(listOption(invocation, 'commit'))),
+      ]),
+    ];
     if (events.length === 0) throw new UsageError('give --events, e.g. --events user.create,user.delete');
     const basic = stringOption(invocation, 'basic');
     const authorization = stringOption(invocation, 'authorization');
@@ -90,6 +97,17 @@ function expandEvents(values: readonly string[]): string[] {
     }
   }
   return [...types];
+}
+
+/** Each commit-aware type and the *.complete event that confirms it; a usage error for a type that has none. */
+function commitEvents(types: readonly string[]): string[] {
+  return types.flatMap((type) => {
+    const complete = `${type}.complete`;
+    if (!(fusionAuthEventTypes as readonly string[]).includes(complete)) {
+      throw new UsageError(`--commit: ${type} has no *.complete event, so its commit cannot be confirmed`);
+    }
+    return [type, complete];
+  });
 }
 
 function transactionSetting(text: string): TransactionSetting {
