@@ -116,7 +116,14 @@ describe('copies of an event in progress wait for it (several webhooks, retries)
 
     it('a copy that arrives while the handler runs answers 200 too, and the handler runs once', async () => {
       let runs = 0;
-      const receiver = receiverWith(async () => {
+      const waited: boolean[] = [];
+      const receiver = createReceiver({
+        provider: testProvider(),
+        logger: silentLogger,
+        idempotency: makeStore(),
+        timeoutMs: 1_000,
+        onResult: (result) => void waited.push(result.waited),
+      }).on('user.delete', async () => {
         runs++;
         await sleep(80);
       });
@@ -126,6 +133,8 @@ describe('copies of an event in progress wait for it (several webhooks, retries)
         [200, 'duplicate'],
       ]);
       expect(runs).toBe(1);
+      await sleep(10);
+      expect(waited.sort()).toEqual([false, true]); // onResult tells which copy waited
     });
 
     it('a copy of a vetoed event answers the same rejection, without running the handler again', async () => {

@@ -1,7 +1,8 @@
 import type { ContextClass, DeliveryContext } from '../context.js';
 import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
-import type { IdempotencyStore, Reservation, Settlement, Verdict } from '../idempotency/types.js';
+import type { IdempotencyStore, Reservation, Verdict } from '../idempotency/types.js';
+import { type AttemptEnded, waitForAttempt } from '../idempotency/wait-for-attempt.js';
 import { describeError, safeLog } from '../logger.js';
 import { isQueueRoute, QueueUnavailable } from '../queue/queue-route.js';
 import type { AnyHandler, Router } from '../router.js';
@@ -263,45 +264,40 @@ class GuardedRun implements Expirable {
     this.delivery.waited = true;
     this.#waitAbort = new AbortController();
     const store = this.settings.store as IdempotencyStore;
-    const waiting =
-      store.settled !== undefined
-        ? Promise.resolve(store.settled(this.#key, this.#waitAbort.signal)).then((settlement) =>
-            this.#otherSettled(settlement),
-          )
-        : this.#pollReservation(pollStartMs);
-    waiting.catch((error: unknown) => {
-      if (this.#phase !== 'waiting' || this.#over) return;
-      this.#settle(() => {
-        this.delivery.end('unavailable', 'idempotency store unavailable', describeError(error).message);
-        this.delivery.cause = error;
-      });
-    });
+    waitForAttempt(store, this.#key, this.#token, this.#waitAbort.signal).then(
+      (ended) => this.#otherAttemptEnded(ended),
+      (error: unknown) => {
+        if (this.#phase !== 'waiting' || this.#over) return;
+        this.#settle(() => {
+          this.delivery.end('unavailable', 'idempotency store unavailable', describeError(error).message);
+          this.delivery.cause = error;
+        });
+      },
+    );
   }
 
-  #otherSettled(settlement: Settlement) {
-    if (this.#phase !== 'waiting' || this.#over) return;
-    if (settlement.state === 'handled') return this.#settle(() => this.delivery.end('duplicate'));
-    if (settlement.state !== 'released') return; // the deadline answers
-    const { verdict } = settlement;
-    if (verdict === undefined) return this.#reserve();
-    this.#settle(() => {
-      this.delivery.end('rejected', verdict.error);
-      this.delivery.status = verdict.status;
-    });
-  }
-
-  /** For a store without `settled`: ask `reserve` again at growing intervals until the key is no longer held. */
-  async #pollReservation(delayMs: number): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    if (this.#phase !== 'waiting' || this.#over) return;
-    const result = await (this.settings.store as IdempotencyStore).reserve(this.#key, this.#token);
+  #otherAttemptEnded(ended: AttemptEnded) {
     if (this.#phase !== 'waiting' || this.#over) {
-      if (result === 'reserved') void this.#release();
+      if (ended.state === 'reserved') void this.#release();
       return;
     }
-    if (result === 'in_progress') return this.#pollReservation(Math.min(delayMs * 2, pollMaxMs));
-    this.#phase = 'reserving';
-    this.#reservedAs(result);
+    switch (ended.state) {
+      case 'handled':
+        return this.#settle(() => this.delivery.end('duplicate'));
+      case 'reserved': // the key was free and polling took it: run the handlers
+        this.#phase = 'reserving';
+        return this.#reservedAs('reserved');
+      case 'released': {
+        const { verdict } = ended;
+        if (verdict === undefined) return this.#reserve(); // it failed: take it over
+        return this.#settle(() => {
+          this.delivery.end('rejected', verdict.error);
+          this.delivery.status = verdict.status;
+        });
+      }
+      case 'in_progress':
+        return; // the deadline (or the client leaving) answers
+    }
   }
 
   #storeFailed(error: unknown) {
@@ -437,7 +433,3 @@ function verdictOf(error: unknown): Verdict | undefined {
   if (!WebhookRejection.is(error)) return undefined;
   return { status: error.status, error: safeMessage(error) };
 }
-
-/** The fallback wait (a store without `settled`): first re-check after 25 ms, doubling up to 400 ms. */
-const pollStartMs = 25;
-const pollMaxMs = 400;

@@ -12,6 +12,8 @@ export interface ResultInfo {
   readonly eventId: string | undefined;
   readonly durationMs: number;
   readonly error: string | undefined;
+  /** This copy found the event in progress and waited for that attempt (several webhooks, a retry). */
+  readonly waited: boolean;
 }
 
 export interface Reporting {
@@ -57,6 +59,7 @@ export function report(delivery: Delivery, answer: Answer, reporting: Reporting)
       eventId: delivery.id,
     };
     if (delivery.detail !== undefined) fields.reason = delivery.detail;
+    if (delivery.waited) fields.waited = true;
     if (delivery.cause !== undefined) fields.err = describeError(delivery.cause);
     safeLog(logger, level, fields, delivery.error ?? answer.outcome);
   }
@@ -73,6 +76,7 @@ function runHooks(delivery: Delivery, answer: Answer, reporting: Reporting): voi
       eventId: delivery.id,
       durationMs: performance.now() - delivery.started,
       error: delivery.error,
+      waited: delivery.waited,
     };
     guard(
       () => (reporting.onResult as (result: ResultInfo) => unknown)(info),
