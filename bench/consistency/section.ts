@@ -61,7 +61,7 @@ export async function consistencySection({ quick }: SectionContext): Promise<Sec
           String(counts[a]?.repeated),
         ]),
         notes: [
-          `Read timeout ${timing.readTimeoutMs} ms, deadline ${timing.timeoutMs} ms, window ${timing.windowMs} ms; policies None…AbsoluteMajority; 1–3 webhooks at the app, 0–3 elsewhere (ok, 500, too slow); per user: latency 0/60/270/420 ms, signal honoured or not, veto 1 in 4, FusionAuth failing itself 1 in 5, every *.complete lost 1 in 4.`,
+          `Read timeout ${timing.readTimeoutMs} ms, deadline ${timing.timeoutMs} ms, window ${timing.windowMs} ms; policies None…AbsoluteMajority; 1–5 webhooks at the app, 0–3 elsewhere (ok, 500, too slow); per user: latency 0/60/270/420 ms, signal honoured or not, veto 1 in 4, FusionAuth failing itself 1 in 5, every *.complete lost 1 in 4.`,
         ],
       },
     ],

@@ -1,5 +1,5 @@
 /**
- * Random FusionAuth scenarios for the consistency test and its benchmark: a transaction policy, 1–3
+ * Random FusionAuth scenarios for the consistency test and its benchmark: a transaction policy, 1–5
  * webhooks at the app plus 0–3 elsewhere that succeed, fail or time out, and 1–3 user creations, each
  * with a handler that is fast, slow past the deadline or past FusionAuth's read timeout (honouring
  * ctx.signal or not), maybe vetoed, maybe failed by FusionAuth itself after every webhook answered, and
@@ -53,7 +53,7 @@ export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
     'SuperMajority',
     'AbsoluteMajority',
   ),
-  copies: fc.integer({ min: 1, max: 3 }),
+  copies: fc.integer({ min: 1, max: 5 }),
   others: fc.array(fc.constantFrom<Other>('ok', 'fail', 'slow'), { maxLength: 3 }),
   operations: fc.array(
     fc.record({
