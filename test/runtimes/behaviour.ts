@@ -132,3 +132,27 @@ export async function expectBehaviourTable(base: string): Promise<void> {
   }
   expect(seen).toEqual(wanted);
 }
+
+/**
+ * A client that gives up while the handler runs (FusionAuth's read timeout): the runtime aborts the
+ * request's signal, so ctx.signal aborts and the delivery ends `client_gone`, not handled.
+ */
+export async function expectClientGone(base: string, expected: 'client_gone' | 'handled'): Promise<void> {
+  const id = crypto.randomUUID();
+  const body = JSON.stringify({
+    event: { type: 'user.update', id, createInstant: 1, user: { id: 'user-1' } },
+  });
+  const controller = new AbortController();
+  const sent = fetch(`${base}/auth`, {
+    method: 'POST',
+    headers: authed,
+    body,
+    signal: controller.signal,
+  }).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  controller.abort();
+  await sent;
+  await expect
+    .poll(async () => (await fetch(`${base}/outcome?id=${id}`)).text(), { timeout: 5_000 })
+    .toBe(expected);
+}
