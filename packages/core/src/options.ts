@@ -83,10 +83,18 @@ export function checkOptions(
         'Configure one (see the provider options), or pass allowUnauthenticated: true for local tests only.',
     );
   }
-  const { timeoutMs = defaults.timeoutMs } = options;
+  const { timeoutMs = provider.defaultTimeoutMs ?? defaults.timeoutMs } = options;
   if (timeoutMs !== false && !isPositive(timeoutMs)) {
     throw new TypeError(
       `authhooks: timeoutMs must be a positive number of milliseconds or false, got ${String(timeoutMs)}.`,
+    );
+  }
+  const leaseMs = options.idempotency?.leaseMs;
+  if (leaseMs !== undefined && timeoutMs !== false && leaseMs <= timeoutMs) {
+    throw new TypeError(
+      `authhooks: the idempotency store's leaseMs (${leaseMs}) is not above timeoutMs (${timeoutMs}): a lease that ` +
+        'runs out while the handlers still run lets a copy of the event run them at the same time. Set leaseMs ' +
+        'well above timeoutMs (the default 60 000 is).',
     );
   }
   for (const name of ['maxBodyBytes', 'bodyTimeoutMs'] as const) {

@@ -1,4 +1,4 @@
-import { createReceiver, type Logger, type ResultInfo } from '@authhooks/core';
+import { createReceiver, type Logger, memoryStore, type ResultInfo, silentLogger } from '@authhooks/core';
 import { describe, expect, it } from 'vitest';
 import { authed, eventBody, json, testKey, testProvider } from './helpers/provider.js';
 
@@ -30,6 +30,39 @@ describe('construction', () => {
   ])('%o is refused with a message', (options, message) => {
     expect(() => createReceiver({ provider: testProvider(), ...(options as object) })).toThrow(message);
   });
+
+  it('refuses a store lease not above the deadline: a copy could run beside a handler still working', () => {
+    expect(() =>
+      createReceiver({ provider: testProvider(), idempotency: memoryStore({ leaseMs: 1_000 }) }),
+    ).toThrow(/leaseMs \(1000\) is not above timeoutMs \(1800\)/);
+    expect(() =>
+      createReceiver({
+        provider: testProvider(),
+        idempotency: memoryStore({ leaseMs: 1_000 }),
+        timeoutMs: 500,
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe('store calls stay bounded', () => {
+  it('with timeoutMs: false a store that never answers still gets a 503, after 5 s', async () => {
+    const never = () => new Promise<never>(() => {});
+    const receiver = createReceiver({
+      provider: testProvider(),
+      logger: silentLogger,
+      timeoutMs: false,
+      idempotency: { reserve: never, complete: never, release: never },
+    }).on('user.delete', () => {});
+    const started = performance.now();
+    const answer = await receiver.receive({
+      method: 'POST',
+      headers: authed,
+      body: eventBody('user.delete'),
+    });
+    expect([answer.status, answer.outcome]).toEqual([503, 'unavailable']);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4_900);
+  }, 10_000);
 });
 
 describe('responses, deadline, onResult and logging', () => {

@@ -69,6 +69,10 @@ function ioredisRunner(client: IoredisClient): ScriptRunner {
   return {
     run: (script, keys, args) => {
       const list = keyList(keys);
+      if (script.bySource === true) {
+        assertConnected();
+        return client.eval(script.source, list.length, ...list, ...args);
+      }
       return withScriptFallback(
         () => {
           assertConnected();
@@ -103,6 +107,10 @@ function nodeRedisRunner(commands: NodeRedisClient, client: NodeRedisClient): Sc
   return {
     run: (script, keys, args) => {
       const options = { keys: keyList(keys), arguments: [...args] };
+      if (script.bySource === true) {
+        assertNodeRedisConnected(client);
+        return commands.eval(script.source, options);
+      }
       return withScriptFallback(
         () => {
           assertNodeRedisConnected(client);

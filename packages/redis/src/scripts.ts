@@ -5,10 +5,21 @@ export interface Script {
   readonly name: string;
   readonly source: string;
   readonly sha: string;
+  /**
+   * Always sent whole (EVAL), never by its SHA: for a call whose reply may never be read (a release
+   * sent after the client gave up on a stalled Redis), where a NOSCRIPT answer would go unnoticed and
+   * the call would silently not run.
+   */
+  readonly bySource?: boolean;
 }
 
-function script(name: string, source: string): Script {
-  return { name, source, sha: createHash('sha1').update(source).digest('hex') };
+function script(name: string, source: string, bySource = false): Script {
+  return {
+    name,
+    source,
+    sha: createHash('sha1').update(source).digest('hex'),
+    ...(bySource && { bySource }),
+  };
 }
 
 /** The value of a handled key. A lease's value is `lease:<token>`, so the two never collide. */
@@ -53,6 +64,7 @@ export const releaseScript = script(
   return 1
 end
 return 0`,
+  true,
 );
 
 /** KEYS[1] the event key. `free`, `handled` or `held`: what a waiting copy checks when it starts and now and then. */

@@ -23,6 +23,7 @@ export function redisStore(options: RedisStoreOptions): IdempotencyStore & Pendi
   return {
     ...pending,
     ...(onStoreError !== undefined && { onStoreError }),
+    leaseMs,
     async reserve(key, token) {
       const reply = String(await redis.run(reserveScript, prefix + key, [token, lease]));
       if (!reservations.has(reply)) {

@@ -68,6 +68,7 @@ export function memoryStore(
     claimDue: pending.claimDue,
     decide: pending.decide,
     retry: pending.retry,
+    leaseMs,
     get size() {
       return entries.size;
     },

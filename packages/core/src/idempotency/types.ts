@@ -48,6 +48,8 @@ export interface IdempotencyStore {
    * waiter in a tight loop.
    */
   settled?(key: string, signal: AbortSignal): Promise<Settlement>;
+  /** How long a reservation lasts unless completed or released; the receiver refuses one not above its `timeoutMs`. */
+  readonly leaseMs?: number;
   /**
    * What the receiver does when the store fails or is too slow: `'fail'` (default) answers 503 so the
    * provider retries; `'process'` runs the handlers without deduplication.

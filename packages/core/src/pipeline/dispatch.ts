@@ -20,13 +20,19 @@ export interface DispatchSettings {
   readonly timeoutMs: number | false;
   /** The handlers' deadline; undefined when `timeoutMs` is false. */
   readonly deadlines: DeadlineQueue | undefined;
-  /** How long the store may take to reserve: half the deadline, so `onStoreError: 'process'` has time left. */
-  readonly storeDeadlines: DeadlineQueue | undefined;
+  /**
+   * How long the store may take to reserve: half the deadline, so `onStoreError: 'process'` has time
+   * left; `storeLimitMs` when the handlers have none.
+   */
+  readonly storeDeadlines: DeadlineQueue;
   readonly Context: ContextClass;
   /** Unique per receiver instance: with a counter it makes each attempt's lease token. */
   readonly instance: string;
   attempts: number;
 }
+
+/** The bound on a store call when `timeoutMs` is false. */
+export const storeLimitMs = 5_000;
 
 export function dispatchSettings(
   options: Omit<DispatchSettings, 'deadlines' | 'storeDeadlines' | 'instance' | 'attempts'>,
@@ -35,7 +41,10 @@ export function dispatchSettings(
   return {
     ...options,
     deadlines: timeoutMs === false ? undefined : deadlineQueue(timeoutMs),
-    storeDeadlines: timeoutMs === false ? undefined : deadlineQueue(Math.max(1, Math.floor(timeoutMs / 2))),
+    // Store calls stay bounded without a handler deadline too (timeoutMs: false).
+    storeDeadlines: deadlineQueue(
+      timeoutMs === false ? storeLimitMs : Math.max(1, Math.floor(timeoutMs / 2)),
+    ),
     instance: Math.random().toString(36).slice(2, 10),
     attempts: 0,
   };
@@ -226,7 +235,7 @@ class GuardedRun implements Expirable {
 
   #reserve() {
     this.#phase = 'reserving';
-    this.#storeDeadline = this.settings.storeDeadlines?.schedule({
+    this.#storeDeadline = this.settings.storeDeadlines.schedule({
       expire: () => this.#storeFailed(undefined),
     });
     let reservation: Promise<Reservation>;
@@ -303,6 +312,10 @@ class GuardedRun implements Expirable {
   #storeFailed(error: unknown) {
     if (this.#phase !== 'reserving' || this.#over) return;
     this.#storeDeadline?.settle();
+    // The reserve may still land (a stalled Redis executes it when it resumes, after the client gave
+    // up on the reply) and leave a lease nobody releases. A release with this attempt's token, sent
+    // now on the same connection, runs after it and frees it; where nothing landed it changes nothing.
+    this.#releaseAfterFailure();
     const why = error === undefined ? 'did not answer in time' : describeError(error).message;
     if (this.settings.store?.onStoreError === 'process') {
       safeLog(
@@ -403,6 +416,16 @@ class GuardedRun implements Expirable {
       await (this.settings.store as IdempotencyStore).complete(this.#key, this.#token);
     } catch (error) {
       this.#storeWarning(error, 'idempotency store could not record a handled event');
+    }
+  }
+
+  #releaseAfterFailure() {
+    try {
+      Promise.resolve((this.settings.store as IdempotencyStore).release(this.#key, this.#token)).catch(
+        () => {},
+      );
+    } catch {
+      // a store that throws synchronously: nothing was sent
     }
   }
 
