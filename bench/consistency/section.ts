@@ -13,7 +13,7 @@ import type { SectionContext } from '../lib/section.js';
 export async function consistencySection({ quick }: SectionContext): Promise<SectionReport> {
   const runs = Number(process.env.CONSISTENCY_RUNS ?? (quick ? 50 : 10_000));
   const seed = Number(process.env.CONSISTENCY_SEED ?? 20261207);
-  const parallel = 20;
+  const parallel = Number(process.env.CONSISTENCY_PARALLEL ?? 20);
   const truth = new Set<string>();
   const committed = (userId: string) => truth.has(userId);
   const apps: ReferenceApp[] = [

@@ -16,6 +16,9 @@ import {
 import fc from 'fast-check';
 import { authorization, type Behaviour, type ReferenceApp } from './reference-app.js';
 
+/** How long after the window the commit-aware app may take to decide every operation. */
+const settleLimitMs = 20_000;
+
 export const timing = {
   /** FusionAuth's read timeout for every webhook in the scenarios. */
   readTimeoutMs: 300,
@@ -162,8 +165,20 @@ export async function runScenario(
     });
     if (scenario.restartAfter === users.length - 1) await app.restart();
   }
-  // The dust settles: late handlers finish, windows pass, confirm and the sweeper decide.
-  await new Promise((resolve) => setTimeout(resolve, timing.windowMs + 700));
+  // The dust settles: late handlers finish, windows pass, confirm and the sweeper decide. The
+  // commit-aware app is compared once it decided every operation (under heavy load that takes longer
+  // than the window; a fixed wait compared too early), or after settleLimitMs, which then counts.
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(timing.windowMs + 300);
+  if (app.flavour === 'commit-aware') {
+    const decided = (id: string) => {
+      const counted = app.effects.get(id);
+      return counted !== undefined && counted.commit + counted.rollback > 0;
+    };
+    const limit = Date.now() + settleLimitMs;
+    while (Date.now() < limit && !users.every(decided)) await sleep(50);
+  }
+  await sleep(400);
   const present = await app.users();
   const divergent = users.filter((id) => present.has(id) !== truth.has(id));
   const repeated = users.filter((id) => {
