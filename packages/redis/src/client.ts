@@ -167,7 +167,7 @@ function isNodeRedis(client: object): client is NodeRedisClient {
 }
 
 /** A node-redis 4 client in `legacyMode` keeps its promise API under `.v4` (whose getter throws otherwise). */
-function nodeRedisCommands<T extends object>(client: T): T {
+export function nodeRedisCommands<T extends object>(client: T): T {
   let v4: unknown;
   try {
     v4 = (client as { v4?: unknown }).v4;

@@ -1,5 +1,5 @@
 import type { Settlement, Verdict } from '@authhooks/core';
-import type { ScriptRunner } from './client.js';
+import { nodeRedisCommands, type ScriptRunner } from './client.js';
 import { stateScript } from './scripts.js';
 
 /**
@@ -185,20 +185,11 @@ async function nodeRedisSubscriber(sub: NodeRedisLike): Promise<Subscriber> {
     throw error;
   }
   // A node-redis 4 client in legacyMode keeps its promise API (and listener-style subscribe) under .v4.
-  const api = legacyApi(sub) ?? sub;
+  const api = nodeRedisCommands(sub);
   return {
     async subscribe(channel, onMessage) {
       await api.subscribe(channel, onMessage);
     },
     close,
   };
-}
-
-function legacyApi(sub: NodeRedisLike): NodeRedisLike | undefined {
-  try {
-    const v4 = (sub as { v4?: unknown }).v4;
-    return typeof v4 === 'object' && v4 !== null ? (v4 as NodeRedisLike) : undefined;
-  } catch {
-    return undefined; // the getter throws on a client that is not in legacyMode
-  }
 }

@@ -42,10 +42,11 @@ export function memoryPendingStore(now: () => number = Date.now): PendingStore {
     },
     async claimDue(at, token, leaseMs, limit) {
       const claimed: ClaimedOperation[] = [];
+      const clock = now();
       for (const entry of entries.values()) {
         if (claimed.length >= limit) break;
-        if (entry.state !== 'pending' || entry.dueAt > at || !free(entry, now())) continue;
-        claimed.push(claim(entry, token, leaseMs, now()));
+        if (entry.state !== 'pending' || entry.dueAt > at || !free(entry, clock)) continue;
+        claimed.push(claim(entry, token, leaseMs, clock));
       }
       return claimed;
     },

@@ -104,10 +104,9 @@ export class CommitTracker {
 
   /** Whether a delivery of `type` concerns the tracker (a tracked type, or the `*.complete` of one). */
   concerns(type: string | undefined): boolean {
+    // Every delivery asks: with no commit-aware handler it costs two size checks.
     if (type === undefined || (this.#commit.size === 0 && this.#rollback.size === 0)) return false;
-    if (this.#tracked(type)) return true;
-    const base = this.#settings.completion.baseTypeOf(type);
-    return base !== undefined && this.#tracked(base);
+    return this.needs(type);
   }
 
   /** After a delivery's outcome is decided and before its answer is written. */
