@@ -95,6 +95,39 @@ export function pendingContract(factory: () => PendingFactory): void {
     );
   });
 
+  it('a second record of a pending operation only moves its due time later', async () => {
+    const store = factory().open();
+    const now = Date.now();
+    const op = operation({ dueAt: now + 100 });
+    const claimedAt = async (at: number, token: string) =>
+      (await store.claimDue(at, token, 10_000, 1000)).some((claim) => claim.operation.id === op.id);
+    await store.addPending(op);
+    await store.addPending({ ...op, dueAt: now + 50 }); // earlier: ignored
+    expect(await claimedAt(now + 60, 'early')).toBe(false);
+    await store.addPending({ ...op, dueAt: now + 1_000 }); // later: the operation waits for it
+    expect(await claimedAt(now + 200, 'between')).toBe(false);
+    expect(await claimedAt(now + 1_000, 'due')).toBe(true);
+    await store.decide(op.id, 'due', 'rolled_back', 60_000);
+  });
+
+  it('reschedule moves a pending, unclaimed operation either way, and leaves claimed or decided ones alone', async () => {
+    const store = factory().open();
+    const now = Date.now();
+    const ids = (claims: readonly { operation: PendingOperation }[]) => claims.map((c) => c.operation.id);
+    const held = operation({ dueAt: now + 600_000 });
+    await store.addPending(held);
+    await store.reschedule(held.id, now + 100);
+    expect(ids(await store.claimDue(now + 50, 'a', 10_000, 1000))).not.toContain(held.id);
+    expect(ids(await store.claimDue(now + 100, 'b', 10_000, 1000))).toContain(held.id);
+    await store.reschedule(held.id, now + 600_000); // claimed by b: unchanged
+    await store.retry(held.id, 'b', now + 200);
+    expect(ids(await store.claimDue(now + 200, 'c', 10_000, 1000))).toContain(held.id);
+    await store.decide(held.id, 'c', 'rolled_back', 60_000);
+    await store.reschedule(held.id, now); // decided: unchanged
+    expect(ids(await store.claimDue(now + 1_000, 'd', 10_000, 1000))).not.toContain(held.id);
+    expect(await store.claimMatch(held.match, 'e', 10_000)).toEqual({ operation: held, state: 'rolled_back' });
+  });
+
   it('a claim whose holder died ends with its lease', async () => {
     const store = factory().open();
     const op = operation();

@@ -32,6 +32,11 @@ export class Delivery {
   closed: AbortSignal | (() => AbortSignal) | undefined = undefined;
   /** This copy found the event in progress and waited for that attempt's result. */
   waited = false;
+  /**
+   * Set when the answer went out while a handler was still running (a timeout, the client leaving):
+   * resolves once every handler of this delivery settled.
+   */
+  handlersSettled: Promise<void> | undefined = undefined;
   /** The error a handler threw, for the log and `onError`; never sent back. */
   cause: unknown = undefined;
 

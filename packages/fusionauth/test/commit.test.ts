@@ -81,6 +81,41 @@ describe('onCommit / onRollback (FusionAuth)', () => {
     expect(confirmed.log).toHaveLength(1);
   });
 
+  it('a handler still running after its 504 holds the decision until it settles, so its late write is undone', async () => {
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const users = new Set<string>();
+    const log: string[] = [];
+    const receiver = fusionReceiver({
+      authorization: key,
+      logger: silentLogger,
+      timeoutMs: 50,
+      idempotency: memoryStore(),
+      commit: { windowMs: 50, sweepMs: 10 },
+    })
+      .on('user.create', async (event) => {
+        await gate; // ignores ctx.signal
+        users.add(event.user.id);
+        log.push('inline write');
+      })
+      .onRollback('user.create', (event) => {
+        users.delete(event.user.id);
+        log.push('rollback');
+      });
+    const body = JSON.stringify({
+      event: { type: 'user.create', id: crypto.randomUUID(), user: { id: 'slow' } },
+    });
+    expect((await receiver.receive({ method: 'POST', headers, body })).status).toBe(504);
+    await sleep(300); // the window passed long ago
+    expect(log).toEqual([]);
+    finish();
+    await expect.poll(() => log, { timeout: 2_000 }).toEqual(['inline write', 'rollback']);
+    expect(users.has('slow')).toBe(false);
+    await receiver.close();
+  });
+
   it('a *.complete for another user, or with nothing pending, changes nothing', async () => {
     const { log, send } = app();
     await send('user.create', { id: 'one' });

@@ -9,10 +9,19 @@ function script(name: string, source: string): Script {
 // pending ones by due time, and one sorted set per match key. Every key carries the same hash tag, so
 // the scripts run on one Cluster node; each script reaches only keys under ARGV's operation prefix.
 
-/** KEYS: op hash, due set, match set. ARGV: op JSON, due, order, id, ttl of the records, match. */
+/**
+ * KEYS: op hash, due set, match set. ARGV: op JSON, due, order, id, ttl of the records, match. A known
+ * pending one only moves its due time later.
+ */
 export const addPendingScript = script(
   'addPending',
-  `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+  `if redis.call('EXISTS', KEYS[1]) == 1 then
+  if redis.call('HGET', KEYS[1], 'state') == 'pending' and tonumber(redis.call('HGET', KEYS[1], 'due')) < tonumber(ARGV[2]) then
+    redis.call('HSET', KEYS[1], 'due', ARGV[2])
+    redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
+  end
+  return 0
+end
 redis.call('HSET', KEYS[1], 'op', ARGV[1], 'state', 'pending', 'due', ARGV[2], 'token', '', 'until', '0', 'match', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
@@ -81,5 +90,15 @@ export const retryScript = script(
   `if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'token', '', 'until', '0', 'due', ARGV[2])
 if redis.call('HGET', KEYS[1], 'state') == 'pending' then redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3]) end
+return 1`,
+);
+
+/** KEYS: op hash, due set. ARGV: now, due, id. A pending, unclaimed one is due at `due`. */
+export const rescheduleScript = script(
+  'reschedule',
+  `if redis.call('HGET', KEYS[1], 'state') ~= 'pending' then return 0 end
+if tonumber(redis.call('HGET', KEYS[1], 'until')) > tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'due', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 return 1`,
 );

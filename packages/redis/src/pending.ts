@@ -5,6 +5,7 @@ import {
   claimDueScript,
   claimMatchScript,
   decideScript,
+  rescheduleScript,
   retryScript,
 } from './pending-scripts.js';
 
@@ -67,6 +68,9 @@ export function redisPendingStore(redis: ScriptRunner, prefix: string, recordTtl
     },
     async decide(id, token, state, keepMs) {
       await redis.run(decideScript, [opKey(id), dueKey], [token, state, String(keepMs), id, `${base}match:`]);
+    },
+    async reschedule(id, dueAt) {
+      await redis.run(rescheduleScript, [opKey(id), dueKey], [String(Date.now()), String(dueAt), id]);
     },
     async retry(id, token, retryAt) {
       await redis.run(retryScript, [opKey(id), dueKey], [token, String(retryAt), id]);

@@ -22,7 +22,11 @@ export function memoryPendingStore(now: () => number = Date.now): PendingStore {
 
   return {
     async addPending(operation) {
-      if (entries.has(operation.id)) return;
+      const known = entries.get(operation.id);
+      if (known !== undefined) {
+        if (known.state === 'pending') known.dueAt = Math.max(known.dueAt, operation.dueAt);
+        return;
+      }
       entries.set(operation.id, {
         operation,
         state: 'pending',
@@ -56,6 +60,11 @@ export function memoryPendingStore(now: () => number = Date.now): PendingStore {
       entry.state = state;
       entry.claim = undefined;
       entry.forgetAt = now() + keepMs;
+    },
+    async reschedule(id, dueAt) {
+      const entry = entries.get(id);
+      if (entry === undefined || entry.state !== 'pending' || !free(entry, now())) return;
+      entry.dueAt = dueAt;
     },
     async retry(id, token, retryAt) {
       const entry = entries.get(id);

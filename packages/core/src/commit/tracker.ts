@@ -13,8 +13,16 @@ import type {
 
 /** Outcomes that were a 2xx vote for the operation (a `duplicate`'s first copy recorded it already). */
 const votedFor: ReadonlySet<Outcome> = new Set(['handled', 'queued', 'ignored']);
-/** Outcomes after which a handler may still be running: decide once the window passed, not at once. */
-const mayStillRun: ReadonlySet<Outcome> = new Set(['timeout', 'client_gone']);
+/**
+ * Outcomes after which a handler may still be running (this copy's, or, for `in_progress`, the attempt
+ * it waited for): decide once the window passed, not at once.
+ */
+const mayStillRun: ReadonlySet<Outcome> = new Set(['timeout', 'client_gone', 'in_progress']);
+/**
+ * How long a handler still running after its answer may hold its operation undecided: a rollback decided
+ * before it settles would be undone by its late write. A process that died mid-handler is decided then.
+ */
+export const heldLimitMs = 600_000;
 
 const leaseMs = 30_000;
 const batch = 50;
@@ -140,16 +148,20 @@ export class CommitTracker {
     // `confirm` can tell: FusionAuth may commit anyway (policy None, or the other webhooks' votes) and
     // a lost *.complete must not leave that unknown.
     const atOnce = !ok && !mayStillRun.has(outcome) && this.#settings.options.confirm === undefined;
+    const windowEnd = Date.now() + (atOnce ? 0 : this.#windowMs);
+    // A handler still running holds the decision until it settles (then the window's end, or at once).
+    const held = delivery.handlersSettled;
     const operation: PendingOperation = {
       id: delivery.id,
       type,
       match,
       event: delivery.event,
-      dueAt: Date.now() + (atOnce ? 0 : this.#windowMs),
+      dueAt: held === undefined ? windowEnd : windowEnd + heldLimitMs,
       answered: ok ? 'ok' : 'failed',
     };
+    const { store } = this.#settings;
     try {
-      await this.#settings.store.addPending(operation);
+      await store.addPending(operation);
     } catch (error) {
       // The vote stands; without the record the window cannot be kept. Say so loudly.
       safeLog(
@@ -161,6 +173,21 @@ export class CommitTracker {
       return;
     }
     if (atOnce) setTimeout(() => void this.sweep().catch(() => {}), 0);
+    if (held !== undefined) void held.then(() => this.#release(operation.id, windowEnd, delivery));
+  }
+
+  /** The handler holding `id` settled: it is due at the window's end, or now if that passed. */
+  async #release(id: string, windowEnd: number, delivery: Delivery): Promise<void> {
+    try {
+      await this.#settings.store.reschedule(id, Math.max(windowEnd, Date.now()));
+    } catch (error) {
+      safeLog(
+        delivery.logger,
+        'warn',
+        { err: describeError(error), eventId: id },
+        `could not reschedule a pending operation; it is decided ${heldLimitMs / 60_000} minutes after its answer`,
+      );
+    }
   }
 
   async #completed(delivery: Delivery, base: string): Promise<void> {

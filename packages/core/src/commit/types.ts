@@ -37,8 +37,16 @@ export interface ClaimedOperation {
  * lease ends, so an operation is never lost and each callback runs once unless a process dies mid-way.
  */
 export interface PendingStore {
-  /** Records `operation`; does nothing when one with its id is already recorded. */
+  /**
+   * Records `operation`. When one with its id is already recorded (another copy of the event answered
+   * first) and still `pending`, only its due time moves, to the later of the two.
+   */
   addPending(operation: PendingOperation): Promise<void>;
+  /**
+   * The handler that held a `pending`, unclaimed operation past its answer settled: it is due at `dueAt`.
+   * Does nothing to a claimed or decided one.
+   */
+  reschedule(id: string, dueAt: number): Promise<void>;
   /** The oldest unclaimed operation for `match` that is `pending` or `rolled_back`, claimed. */
   claimMatch(match: string, token: string, leaseMs: number): Promise<ClaimedOperation | undefined>;
   /** Up to `limit` unclaimed `pending` operations whose window ended by `now`, claimed. */
@@ -107,6 +115,7 @@ export function isPendingStore(value: unknown): value is PendingStore {
     typeof store?.addPending === 'function' &&
     typeof store.claimMatch === 'function' &&
     typeof store.claimDue === 'function' &&
+    typeof store.reschedule === 'function' &&
     typeof store.decide === 'function' &&
     typeof store.retry === 'function'
   );

@@ -67,6 +67,7 @@ export function memoryStore(
     claimMatch: pending.claimMatch,
     claimDue: pending.claimDue,
     decide: pending.decide,
+    reschedule: pending.reschedule,
     retry: pending.retry,
     leaseMs,
     get size() {

@@ -139,6 +139,8 @@ class GuardedRun implements Expirable {
   /** The client's connection, once watched; the listener is removed when the answer is decided. */
   #closed: AbortSignal | undefined = undefined;
   readonly #onClosed = () => this.#clientGone();
+  /** Resolves `delivery.handlersSettled`, once the answer went out before the handlers settled. */
+  #handlersSettled: (() => void) | undefined = undefined;
 
   constructor(
     readonly delivery: Delivery,
@@ -183,11 +185,19 @@ class GuardedRun implements Expirable {
     }
     this.ctx.expire(new DOMException('the client closed the connection before the answer', 'AbortError'));
     gone();
+    this.#answeredWhileRunning();
     this.#stopWatching();
     this.#deadline?.settle();
     this.#over = true;
     this.#resolve();
     // As after a timeout: the reservation stays until the running handler settles.
+  }
+
+  /** What runs after the answer (the commit tracker) can wait for the handlers to settle. */
+  #answeredWhileRunning() {
+    this.delivery.handlersSettled = new Promise((resolve) => {
+      this.#handlersSettled = resolve;
+    });
   }
 
   #stopWatching() {
@@ -227,6 +237,7 @@ class GuardedRun implements Expirable {
       this.delivery.end('timeout', `handlers did not finish within ${timeoutMs} ms`);
       this.delivery.cause = reason;
     }
+    this.#answeredWhileRunning();
     this.#stopWatching();
     this.#over = true;
     this.#resolve();
@@ -336,6 +347,7 @@ class GuardedRun implements Expirable {
   /** Runs the handlers; a bug below still ends in an answer, never in an unhandled rejection. */
   #start(index: number, pending: PromiseLike<unknown> | undefined) {
     this.#runFrom(index, pending).catch((error: unknown) => {
+      this.#handlersSettled?.();
       this.#decision = () => {
         this.delivery.end('handler_error', 'internal error');
         this.delivery.cause = error;
@@ -373,6 +385,7 @@ class GuardedRun implements Expirable {
    * what they ended with.
    */
   #afterDeadline(finished: boolean) {
+    this.#handlersSettled?.();
     if (!this.#reserved) return;
     if (finished) {
       safeLog(
