@@ -40,6 +40,9 @@ export interface ReferenceApp {
   users(): Promise<Set<string>>;
   /** Each side effect, counted: inline inserts, commits and rollbacks per user. */
   readonly effects: Map<string, { inline: number; commit: number; rollback: number }>;
+  /** What happened to each user, in order, with milliseconds since the app started: for a failure's report. */
+  readonly trace: Map<string, string[]>;
+  note(userId: string, what: string): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,13 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
   await db.exec('CREATE TABLE users (id text PRIMARY KEY)');
   const behaviours = new Map<string, Behaviour>();
   const effects = new Map<string, { inline: number; commit: number; rollback: number }>();
+  const trace = new Map<string, string[]>();
+  const startedAt = Date.now();
+  const note = (userId: string, what: string) => {
+    const lines = trace.get(userId) ?? [];
+    lines.push(`${Date.now() - startedAt} ${what}`);
+    trace.set(userId, lines);
+  };
   const count = (userId: string, what: 'inline' | 'commit' | 'rollback') => {
     const entry = effects.get(userId) ?? { inline: 0, commit: 0, rollback: 0 };
     entry[what]++;
@@ -89,7 +99,12 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
       commit: {
         windowMs: options.windowMs,
         sweepMs: 25,
-        confirm: (event) => event.type === 'user.create' && options.committed(event.user.id),
+        confirm: (event) => {
+          if (event.type !== 'user.create') return false;
+          const committed = options.committed(event.user.id);
+          note(event.user.id, `confirm: ${committed}`);
+          return committed;
+        },
       },
     }).on('user.create', async (event, ctx) => {
       const behaviour = behaviours.get(event.user.id);
@@ -98,16 +113,19 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
       if (behaviour?.honoursSignal) ctx.signal.throwIfAborted();
       await insert(event.user.id);
       count(event.user.id, 'inline');
+      note(event.user.id, 'inline insert');
     });
     if (options.flavour === 'commit-aware') {
       receiver
-        .onCommit('user.create', async (event) => {
+        .onCommit('user.create', async (event, info) => {
           await insert(event.user.id);
           count(event.user.id, 'commit');
+          note(event.user.id, `onCommit (${info.decidedBy})`);
         })
-        .onRollback('user.create', async (event) => {
+        .onRollback('user.create', async (event, info) => {
           await db.query('DELETE FROM users WHERE id = $1', [event.user.id]);
           count(event.user.id, 'rollback');
+          note(event.user.id, `onRollback (${info.decidedBy})`);
         });
     }
     return receiver;
@@ -124,7 +142,9 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
       const event = (
         JSON.parse(body.toString() || '{}') as { event?: { type?: string; user?: { id?: string } } }
       ).event;
-      if (event?.type?.endsWith('.complete') && behaviours.get(event.user?.id ?? '')?.loseComplete) {
+      const userId = event?.user?.id ?? '';
+      if (event?.type?.endsWith('.complete') && behaviours.get(userId)?.loseComplete) {
+        note(userId, `${event.type} lost`);
         res.writeHead(503).end();
         return;
       }
@@ -135,6 +155,10 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
         body,
         closed: connectionClosed(res),
       });
+      note(
+        userId,
+        `${event?.type} answered ${answer.status} ${answer.outcome}${res.destroyed ? ' (client gone)' : ''}`,
+      );
       if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
     });
   });
@@ -154,6 +178,8 @@ export async function startReferenceApp(options: ReferenceAppOptions): Promise<R
       return new Set(result.rows.map((row) => row.id));
     },
     effects,
+    trace,
+    note,
     async close() {
       await Promise.all(receivers.map((receiver) => receiver.close()));
       server.closeAllConnections();

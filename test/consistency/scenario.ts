@@ -122,6 +122,14 @@ export interface ScenarioResult {
   readonly divergent: readonly string[];
   /** Users whose inline handler, onCommit or onRollback ran more than once. */
   readonly repeated: readonly string[];
+  /**
+   * Of the divergent users, those whose `user.create` never reached the app (every attempt failed to
+   * connect or was cut before the app answered, and FusionAuth does not retry): no receiver can act on
+   * an event it never got; catching up from FusionAuth's Event Log is what recovers them.
+   */
+  readonly unseen: readonly string[];
+  /** Each divergent or repeated user's trace (the app's notes and FusionAuth's decision). */
+  readonly traces: Readonly<Record<string, readonly string[]>>;
 }
 
 /** FusionAuth's committed users, shared with the app's `confirm` (FusionAuth's API, in a real app). */
@@ -156,13 +164,22 @@ export async function runScenario(
     const userId = crypto.randomUUID();
     users.push(userId);
     app.behave(userId, operation.behaviour);
-    await simulator.send(fusionAuthSample('user.create', { user: { id: userId } }), {
+    const sent = await simulator.send(fusionAuthSample('user.create', { user: { id: userId } }), {
       failAfterWebhooks: operation.failAfterWebhooks,
       // FusionAuth's API shows the user from the moment it commits, before retries and *.complete.
       onDecision: ({ committed }) => {
         if (committed) truth.add(userId);
+        app.note(userId, `FusionAuth decided: ${committed ? 'committed' : 'rolled back'}`);
       },
     });
+    for (const attempt of sent.attempts) {
+      if (attempt.webhookId?.startsWith('app-') !== true) continue;
+      const answer = attempt.error ?? `answered ${attempt.status}`;
+      app.note(
+        userId,
+        `FusionAuth's attempt ${attempt.attempt} to ${attempt.webhookId}: ${answer} in ${attempt.durationMs} ms`,
+      );
+    }
     if (scenario.restartAfter === users.length - 1) await app.restart();
   }
   // The dust settles: late handlers finish, windows pass, confirm and the sweeper decide. The
@@ -185,5 +202,16 @@ export async function runScenario(
     const counted = app.effects.get(id);
     return counted !== undefined && (counted.inline > 1 || counted.commit > 1 || counted.rollback > 1);
   });
-  return { divergent, repeated };
+  const unseen = divergent.filter(
+    (id) => !(app.trace.get(id) ?? []).some((line) => / user\.create answered /.test(line)),
+  );
+  const traces: Record<string, readonly string[]> = {};
+  for (const id of new Set([...divergent, ...repeated])) {
+    traces[id] = [
+      ...(app.trace.get(id) ?? []),
+      `then: FusionAuth ${truth.has(id) ? 'has' : 'has not'} the user, the app ${present.has(id) ? 'has' : 'has not'}`,
+    ];
+  }
+  for (const id of users) app.trace.delete(id);
+  return { divergent, repeated, unseen, traces };
 }
