@@ -17,11 +17,15 @@ const kid = 'jwks-key';
 const jwksTimeoutMs = 200;
 const jwksCacheMs = 1;
 
-function signed(): { headers: [string, string][]; body: string } {
+function signed(signer = key, signerKid = kid): { headers: [string, string][]; body: string } {
   const body = JSON.stringify({
     event: { type: 'user.delete', id: crypto.randomUUID(), user: { id: 'u-1' } },
   });
-  const token = fusionSignature(body, { privateKey: key.privateKey }, { alg: 'RS256', header: { kid } });
+  const token = fusionSignature(
+    body,
+    { privateKey: signer.privateKey },
+    { alg: 'RS256', header: { kid: signerKid } },
+  );
   return {
     headers: [
       ['content-type', 'application/json'],
@@ -51,6 +55,9 @@ const cold: [JwksMode, number, string][] = [
   ['keys-not-an-array', 503, 'unavailable'],
   // The set loaded, and holds no key we may use: nothing can verify the token.
   ['unknown-key-types', 401, 'unauthorized'],
+  // Refused: a redirect off https, a set past jwksMaxBytes.
+  ['redirect-to-http', 503, 'unavailable'],
+  ['too-large', 503, 'unavailable'],
 ];
 
 /** A failed refresh keeps the last good set; a successful one replaces it, even when it holds no usable key. */
@@ -61,6 +68,8 @@ const warm: [JwksMode, number, string][] = [
   ['not-json', 200, 'handled'],
   ['keys-not-an-array', 200, 'handled'],
   ['unknown-key-types', 401, 'unauthorized'],
+  ['redirect-to-http', 200, 'handled'],
+  ['too-large', 200, 'handled'],
 ];
 
 describe.each(adapters)('JWKS faults: $name', (adapter) => {
@@ -76,12 +85,20 @@ describe.each(adapters)('JWKS faults: $name', (adapter) => {
     await server?.close();
     server = undefined;
     jwks.mode = 'up';
+    jwks.setKeys([key.publicJwk(kid)]);
   });
 
   /** A fresh receiver (cold cache) that refetches on every lookup once its set is stale (1 ms). */
-  async function start(jwksUrl = jwks.url, logger = captureLogger()) {
+  async function start(
+    jwksUrl = jwks.url,
+    logger = captureLogger(),
+    timing: { jwksCacheMs?: number; jwksCooldownMs?: number } = {},
+  ) {
     server = await adapter.start(
-      { signature: { jwksUrl, jwksTimeoutMs, jwksCacheMs, jwksCooldownMs: 0 }, logger },
+      {
+        signature: { jwksUrl, jwksTimeoutMs, jwksCacheMs, jwksCooldownMs: 0, ...timing },
+        logger,
+      },
       (routes) => routes.on('user.delete', () => {}),
     );
     return server.url;
@@ -124,6 +141,46 @@ describe.each(adapters)('JWKS faults: $name', (adapter) => {
     expectClean(answer);
     expect(outcomeOf(answer)).toEqual([status, outcome]);
     expect(jwks.hits).toBeGreaterThan(hitsBefore); // it did try to refresh the stale set
+    expect(unhandled).toEqual([]);
+  });
+
+  it('a JWKS that redirects to plain http elsewhere is refused before any connection, and the log says why', async () => {
+    const logger = captureLogger();
+    const url = await start(jwks.url, logger);
+    jwks.mode = 'redirect-to-http';
+    expect(outcomeOf(await exchange(url, signed(rsaKey(), kid)))).toEqual([503, 'unavailable']);
+    expect(logger.text()).toMatch(/redirected to http:\/\/127\.0\.0\.2:9, which is not https; refused/);
+  });
+
+  it('a JWKS past jwksMaxBytes is refused, and the log names the option', async () => {
+    const logger = captureLogger();
+    const url = await start(jwks.url, logger);
+    jwks.mode = 'too-large';
+    expect(outcomeOf(await exchange(url, signed()))).toEqual([503, 'unavailable']);
+    expect(logger.text()).toMatch(/larger than jwksMaxBytes \(524288 bytes\); refused/);
+  });
+
+  it('cold and failing, then back: served within moments, not after the 60 s cooldown', async () => {
+    const url = await start(jwks.url, captureLogger(), { jwksCooldownMs: 60_000 });
+    jwks.mode = 'http-500';
+    expect(outcomeOf(await exchange(url, signed()))).toEqual([503, 'unavailable']);
+    jwks.mode = 'up';
+    const started = performance.now();
+    let outcome = outcomeOf(await exchange(url, signed()));
+    while (outcome[0] !== 200 && performance.now() - started < 5_000) {
+      await sleep(50);
+      outcome = outcomeOf(await exchange(url, signed()));
+    }
+    expect(outcome).toEqual([200, 'handled']);
+    expect(performance.now() - started).toBeLessThan(2_500);
+  });
+
+  it('a key rotated in right after a fetch verifies its first delivery, with the 60 s cooldown', async () => {
+    const url = await start(jwks.url, captureLogger(), { jwksCacheMs: 600_000, jwksCooldownMs: 60_000 });
+    expect(outcomeOf(await exchange(url, signed()))).toEqual([200, 'handled']);
+    const rotated = rsaKey();
+    jwks.setKeys([key.publicJwk(kid), rotated.publicJwk('rotated')]);
+    expect(outcomeOf(await exchange(url, signed(rotated, 'rotated')))).toEqual([200, 'handled']);
     expect(unhandled).toEqual([]);
   });
 });

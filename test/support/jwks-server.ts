@@ -9,13 +9,19 @@ export type JwksMode =
   | 'slow'
   | 'not-json'
   | 'keys-not-an-array'
-  | 'unknown-key-types';
+  | 'unknown-key-types'
+  /** 302 to a plain-http URL on another host (127.0.0.2), as an attacker who controls the JWKS host would. */
+  | 'redirect-to-http'
+  /** A valid set padded past the default jwksMaxBytes (512 KiB). */
+  | 'too-large';
 
 export interface JwksServer {
   readonly url: string;
   mode: JwksMode;
   /** Requests received so far. */
   readonly hits: number;
+  /** Replaces the keys served from now on (a rotation). */
+  setKeys(keys: object[]): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,7 @@ const answers: Partial<Record<JwksMode, (keys: object[]) => [number, string]>> =
   'http-500': () => [500, '{"error":"internal"}'],
   'not-json': () => [200, '<html>Service Unavailable</html>'],
   'keys-not-an-array': () => [200, '{"keys":"x"}'],
+  'too-large': (keys) => [200, JSON.stringify({ keys, padding: 'x'.repeat(600 * 1024) })],
   'unknown-key-types': () => [
     200,
     JSON.stringify({
@@ -38,15 +45,19 @@ const answers: Partial<Record<JwksMode, (keys: object[]) => [number, string]>> =
 
 /** A real JWKS endpoint on 127.0.0.1 serving `keys`; `slowMs` is how long 'slow' waits before answering. */
 export async function jwksServer(keys: object[], slowMs = 3_000): Promise<JwksServer> {
+  let served = keys;
   let hits = 0;
   const timers = new Set<NodeJS.Timeout>();
   const state = { mode: 'up' as JwksMode };
   const server = http.createServer((req, res) => {
     hits++;
     if (state.mode === 'reset') return void req.socket.destroy();
+    if (state.mode === 'redirect-to-http') {
+      return void res.writeHead(302, { location: 'http://127.0.0.2:9/evil.json' }).end();
+    }
     const respond = () => {
       const [status, body] = (answers[state.mode] ?? (answers.up as NonNullable<(typeof answers)['up']>))(
-        keys,
+        served,
       );
       res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     };
@@ -69,6 +80,9 @@ export async function jwksServer(keys: object[], slowMs = 3_000): Promise<JwksSe
     },
     get hits() {
       return hits;
+    },
+    setKeys(next) {
+      served = next;
     },
     close: () =>
       new Promise((resolve) => {

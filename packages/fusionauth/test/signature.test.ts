@@ -215,7 +215,7 @@ describe('JWKS', () => {
     const cold = signatureVerifier({ jwksUrl: jwks.url, jwksCooldownMs: 0 });
     expect(await check(cold, headers, body)).toEqual({
       ok: false,
-      reason: 'JWKS unreachable and no cached key',
+      reason: 'no JWKS key yet: the JWKS answered 503',
       unavailable: true,
     });
 

@@ -1,6 +1,7 @@
 import { failed, type HeaderVerifier, nonEmptyList, type VerificationResult } from '@authhooks/core';
 import { familyAllows } from './families.js';
 import { createJwks, type JwksLookup } from './jwks.js';
+import { jwksUrlAllowed } from './jwks-fetch.js';
 import { bodyClaim, type ParsedJws, parseJws } from './jws.js';
 import {
   type CandidateKey,
@@ -20,16 +21,29 @@ export interface SignatureOptions {
   readonly publicKeys?: readonly (PublicJwk | string | WebCryptoKey)[];
   /** FusionAuth's `https://<host>/.well-known/jwks.json`; keys are picked by `kid` and cached. */
   readonly jwksUrl?: string | URL;
-  /** Minimum time between JWKS fetches triggered by an unknown `kid`. Default 30 s. */
+  /**
+   * An unknown `kid` (a key rotated in) refetches the JWKS at once, up to three times in a row, then at
+   * most once per this, shared by every request: random kids cannot make us hammer FusionAuth. Also the
+   * wait after a failed refresh of a cached set. Default 30 s.
+   */
   readonly jwksCooldownMs?: number;
   /** How long a fetched JWKS is fresh. Default 10 min. */
   readonly jwksCacheMs?: number;
   /** JWKS fetch timeout. Default 1000 ms, to stay inside FusionAuth's read timeout. */
   readonly jwksTimeoutMs?: number;
+  /** The largest JWKS read, in bytes; a larger one is refused (and logged with each delivery it fails). Default 512 KiB. */
+  readonly jwksMaxBytes?: number;
+  /** The most keys a JWKS may hold; one with more is refused. Default 100. */
+  readonly jwksMaxKeys?: number;
   readonly fetch?: typeof fetch;
 }
 
 const header = 'x-fusionauth-signature-jwt';
+/**
+ * A token without a `kid` (FusionAuth always sends one) is tried against this many JWKS keys at most,
+ * so a large key set cannot turn one unauthenticated request into many signature checks.
+ */
+const maxKeysWithoutKid = 3;
 
 /**
  * Verifies `X-FusionAuth-Signature-JWT` (FusionAuth 1.48+) before a byte of the body is read: the JWS
@@ -60,6 +74,8 @@ export function signatureVerifier(options: SignatureOptions): HeaderVerifier {
           cooldownMs: options.jwksCooldownMs ?? 30_000,
           cacheMs: options.jwksCacheMs ?? 600_000,
           timeoutMs: options.jwksTimeoutMs ?? 1000,
+          maxBytes: positive(options.jwksMaxBytes, 'jwksMaxBytes', 524_288),
+          maxKeys: positive(options.jwksMaxKeys, 'jwksMaxKeys', 100),
           fetch: options.fetch ?? globalThis.fetch,
         });
 
@@ -78,10 +94,11 @@ export function signatureVerifier(options: SignatureOptions): HeaderVerifier {
     return firstMatch(jws, statics, (found) => {
       if (found !== undefined || jwks === undefined) return conclude(jws, found, statics, undefined);
       const lookup = jwks(jws.kid);
-      const fromSet = (result: JwksLookup) =>
-        firstMatch(jws, result.status === 'found' ? result.keys : [], (key) =>
-          conclude(jws, key, statics, result),
-        );
+      const fromSet = (result: JwksLookup) => {
+        const found = result.status === 'found' ? result.keys : [];
+        const tried = jws.kid === undefined ? found.slice(0, maxKeysWithoutKid) : found;
+        return firstMatch(jws, tried, (key) => conclude(jws, key, statics, result));
+      };
       return lookup instanceof Promise ? lookup.then(fromSet) : fromSet(lookup);
     });
   }
@@ -121,9 +138,14 @@ function conclude(
   if (key === undefined) {
     const known = [...statics, ...(lookup?.status === 'found' ? lookup.keys : [])];
     if (known.length === 0 && lookup?.status === 'unavailable') {
-      return { ok: false, reason: 'JWKS unreachable and no cached key', unavailable: true };
+      return { ok: false, reason: `no JWKS key yet: ${lookup.why}`, unavailable: true };
     }
-    if (known.length === 0) return failed('unknown signing key id');
+    if (known.length === 0) {
+      const why = lookup?.status === 'unknown' ? lookup.why : undefined;
+      return failed(
+        `unknown signing key id${why === undefined ? '' : ` (the last JWKS refresh failed: ${why})`}`,
+      );
+    }
     if (!known.some((candidate) => familyAllows(candidate.family, jws.alg))) {
       return failed(`no configured key accepts algorithm ${jws.alg}`);
     }
@@ -185,9 +207,16 @@ function jwksUrl(value: string | URL): URL {
       `authhooks: signature.jwksUrl is not a URL; use https://<your FusionAuth>/.well-known/jwks.json.`,
     );
   }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+  if (!jwksUrlAllowed(url)) {
     throw new TypeError('authhooks: signature.jwksUrl must use https (http is allowed only for localhost).');
   }
   return url;
+}
+
+function positive(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new TypeError(`authhooks: signature.${name} must be a whole number above 0, got ${String(value)}.`);
+  }
+  return value;
 }

@@ -7,8 +7,12 @@ export async function startJwksServer(initial: JWK[] = []) {
   let keys = initial;
   let down = false;
   let hits = 0;
-  const server = http.createServer((_req, res) => {
+  let override: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  const paths: string[] = [];
+  const server = http.createServer((req, res) => {
     hits++;
+    paths.push(req.url ?? '');
+    if (override !== undefined) return override(req, res);
     if (down) {
       res.writeHead(503).end();
       return;
@@ -28,6 +32,12 @@ export async function startJwksServer(initial: JWK[] = []) {
     setDown(value: boolean) {
       down = value;
     },
+    /** Answers every request with `answer` instead (a redirect, a huge body); undefined restores the set. */
+    answerWith(answer: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined) {
+      override = answer;
+    },
+    /** The path of every request, in order. */
+    paths,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
