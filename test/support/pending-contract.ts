@@ -125,7 +125,10 @@ export function pendingContract(factory: () => PendingFactory): void {
     await store.decide(held.id, 'c', 'rolled_back', 60_000);
     await store.reschedule(held.id, now); // decided: unchanged
     expect(ids(await store.claimDue(now + 1_000, 'd', 10_000, 1000))).not.toContain(held.id);
-    expect(await store.claimMatch(held.match, 'e', 10_000)).toEqual({ operation: held, state: 'rolled_back' });
+    expect(await store.claimMatch(held.match, 'e', 10_000)).toEqual({
+      operation: held,
+      state: 'rolled_back',
+    });
   });
 
   it('a claim whose holder died ends with its lease', async () => {
