@@ -27,6 +27,14 @@ export function eventParsing(provider: Provider<EventMap, object>, validation: V
 }
 
 /**
+ * The longest event type and id accepted. Real ones are far shorter (FusionAuth's longest type has 40
+ * characters, its ids are UUIDs; Logto's ids are 64 hex digits); longer ones would be cached by the
+ * router and repeated in every answer and log line of the delivery.
+ */
+export const maxTypeLength = 200;
+export const maxIdLength = 200;
+
+/**
  * JSON → the provider's event → canonical type → id → filters → schema. The id and type are on the
  * delivery before any filter or schema can end it, so every answer after this point names them.
  */
@@ -38,6 +46,9 @@ export function parseEvent(delivery: Delivery, parsing: EventParsing): void | Pr
   }
   const located = parsing.provider.locate(delivery.json);
   if ('problem' in located) return void delivery.end('bad_request', located.problem);
+  if (located.type.length > maxTypeLength) {
+    return void delivery.end('bad_request', `event type longer than ${maxTypeLength} characters`);
+  }
   const type = Object.hasOwn(parsing.aliases, located.type)
     ? (parsing.aliases[located.type] as string)
     : located.type;
@@ -49,6 +60,9 @@ export function parseEvent(delivery: Delivery, parsing: EventParsing): void | Pr
 }
 
 function finish(delivery: Delivery, parsing: EventParsing, id: string | undefined): void | Promise<void> {
+  if (id !== undefined && id.length > maxIdLength) {
+    return void delivery.end('bad_request', `event id longer than ${maxIdLength} characters`);
+  }
   if (id === undefined) {
     // No id of its own (an unknown type, a provider without ids): the body's hash identifies it.
     const hashed = bodyHash(delivery);
