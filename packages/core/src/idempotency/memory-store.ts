@@ -7,7 +7,11 @@ export interface MemoryStoreOptions {
   readonly ttlMs?: number;
   /** How long an unfinished reservation (a lease) blocks duplicates. Default 60 s. */
   readonly leaseMs?: number;
-  /** Memory bound: beyond this many keys the oldest are evicted. Default 100 000. */
+  /**
+   * Memory bound: beyond this many keys the oldest are forgotten, and a copy of a forgotten event runs
+   * again. The window it keeps is `maxEntries / deliveries per second` (100 000 at 10/s: 2.8 h), at most
+   * `ttlMs`. Default 100 000.
+   */
   readonly maxEntries?: number;
   /** Injectable clock for tests. */
   readonly now?: () => number;
