@@ -30,6 +30,8 @@ export class Delivery {
   challenge: string | undefined = undefined;
   /** The client's connection (`ReceiveInput.closed`): aborted when it closes before the answer. */
   closed: AbortSignal | (() => AbortSignal) | undefined = undefined;
+  /** `ReceiveInput.turn`: a pipelined request's wait for the earlier answer on its connection. */
+  turn: (() => Promise<boolean> | undefined) | undefined = undefined;
   /** This copy found the event in progress and waited for that attempt's result. */
   waited = false;
   /**

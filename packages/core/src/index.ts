@@ -39,7 +39,15 @@ export {
   parsedBody,
   readStream,
 } from './http/body.js';
-export { type ClosableResponse, connectionClosed, isClosableResponse } from './http/connection.js';
+export {
+  answerTurn,
+  type ClosableResponse,
+  connectionClosed,
+  isClosableResponse,
+  nodeConnection,
+  type TurnRequest,
+  type TurnResponse,
+} from './http/connection.js';
 export { isJsonContentType } from './http/content-type.js';
 export { type HeaderReader, type HeaderRecord, type HeadersInput, readHeaders } from './http/headers.js';
 export { type MemoryStoreOptions, memoryStore } from './idempotency/memory-store.js';

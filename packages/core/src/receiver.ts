@@ -8,6 +8,7 @@ import {
 } from './commit/types.js';
 import { contextClass, type ErrorHandler, type Handler } from './context.js';
 import { readStream } from './http/body.js';
+import { answerTurn, connectionClosed, nodeConnection } from './http/connection.js';
 import { consoleLogger, safeLog } from './logger.js';
 import { checkOptions, defaults, type ReceiverOptions } from './options.js';
 import { requestChecks } from './pipeline/check-request.js';
@@ -84,8 +85,11 @@ export interface Receiver<TMap extends EventMap = EventMap, TExtra extends objec
   readonly maxBodyBytes: number;
   /** Framework-neutral: the whole pipeline, answered as status, headers and body. Never throws or rejects. */
   receive(input: ReceiveInput): Promise<ReceiveResult<AnyEventOf<TMap>>>;
-  /** Web-standard handler: `export const POST = receiver.fetch`. Never rejects. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Web-standard handler: `export const POST = receiver.fetch`. Never rejects. On `@hono/node-server`
+   * (`serve({ fetch: receiver.fetch })`) it reads the Node connection from the second argument.
+   */
+  fetch(request: Request, env?: unknown): Promise<Response>;
   /** Verified, validated event without running handlers (queue hand-off). Throws `WebhookError` otherwise. */
   verifyAndParse(input: ReceiveInput): Promise<VerifiedEvent<AnyEventOf<TMap>>>;
   /**
@@ -242,7 +246,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       return receiver;
     },
     receive: (input) => receive(pipeline, input) as Promise<ReceiveResult<AnyEventOf<TMap>>>,
-    fetch: (request) => answerFetch(pipeline, request),
+    fetch: (request, env) => answerFetch(pipeline, request, env),
     verifyAndParse: (input) => verifyAndParse(pipeline, input) as Promise<VerifiedEvent<AnyEventOf<TMap>>>,
     async close() {
       commit?.stop();
@@ -256,12 +260,14 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
   return receiver;
 }
 
-export async function answerFetch(pipeline: Pipeline, request: Request): Promise<Response> {
+export async function answerFetch(pipeline: Pipeline, request: Request, env?: unknown): Promise<Response> {
+  const node = nodeConnection(env);
   const result = await receive(pipeline, {
     method: request.method,
     headers: request.headers,
     body: (limit, timeoutMs) => readStream(request.body, limit, timeoutMs),
-    closed: () => request.signal,
+    closed: node === undefined ? () => request.signal : connectionClosed(node.outgoing),
+    turn: node === undefined ? undefined : answerTurn(node.incoming, node.outgoing),
   });
   return toResponse(result);
 }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
-import { connectionClosed, withRoutes } from '@authhooks/core';
+import { answerTurn, connectionClosed, withRoutes } from '@authhooks/core';
 import { nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
 import { type ExpressRequest, expressBody } from './body.js';
 
@@ -32,6 +32,7 @@ export function expressMiddleware<TMap extends EventMap, TExtra extends object>(
         headers: nodeHeaders(req),
         body: expressBody(req),
         closed: connectionClosed(res),
+        turn: answerTurn(req, res),
       })
       .then((answer) => writeNodeAnswer(req, res, answer));
   };

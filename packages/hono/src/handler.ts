@@ -1,5 +1,5 @@
-import type { AnyEventOf, EventMap, ReceiveResult, Receiver, Routed } from '@authhooks/core';
-import { connectionClosed, isClosableResponse, responseBody, withRoutes } from '@authhooks/core';
+import type { AnyEventOf, EventMap, ReceiveInput, ReceiveResult, Receiver, Routed } from '@authhooks/core';
+import { answerTurn, connectionClosed, nodeConnection, responseBody, withRoutes } from '@authhooks/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoBody } from './body.js';
 import type { AuthhooksDelivery, AuthhooksEnv } from './variables.js';
@@ -40,7 +40,7 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
       method: c.req.method,
       headers: c.req.raw.headers,
       body: await honoBody(c.req),
-      closed: closedSignal(c),
+      ...connectionOf(c),
     });
     const answer = respond(c, result);
     const delivery = deliveryOf(result);
@@ -75,12 +75,13 @@ function replaceResponse(c: Context, answer: Response): void {
 }
 
 /**
- * The client's connection. On @hono/node-server the Node response itself: reading `c.req.raw.signal`
- * there builds a full Web Request over the same incoming stream our body reader consumes. Elsewhere
- * (Bun, Deno, workerd) the request's own signal, read only when a delivery goes asynchronous.
+ * The client's connection. On @hono/node-server the Node request and response themselves (also for
+ * pipelined requests' turn): reading `c.req.raw.signal` there builds a full Web Request over the same
+ * incoming stream our body reader consumes. Elsewhere (Bun, Deno, workerd) the request's own signal,
+ * read only when a delivery goes asynchronous.
  */
-function closedSignal(c: Context): () => AbortSignal {
-  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
-  if (isClosableResponse(outgoing)) return connectionClosed(outgoing);
-  return () => c.req.raw.signal;
+function connectionOf(c: Context): Pick<ReceiveInput, 'closed' | 'turn'> {
+  const node = nodeConnection(c.env);
+  if (node === undefined) return { closed: () => c.req.raw.signal };
+  return { closed: connectionClosed(node.outgoing), turn: answerTurn(node.incoming, node.outgoing) };
 }

@@ -35,3 +35,63 @@ export function isClosableResponse(value: unknown): value is ClosableResponse {
     typeof (value as ClosableResponse).writableFinished === 'boolean'
   );
 }
+
+/** What `answerTurn` reads of a Node request and its response (typed by shape). */
+export interface TurnRequest {
+  readonly destroyed: boolean;
+  once(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
+}
+export interface TurnResponse {
+  readonly socket?: { readonly writableEnded: boolean; readonly destroyed: boolean } | null;
+  once(event: 'socket', listener: () => void): unknown;
+  off(event: 'socket', listener: () => void): unknown;
+}
+
+/**
+ * `ReceiveInput.turn` for Node: a request pipelined behind another on the same connection has no socket
+ * until the earlier answer is written, and one parsed after an answer that closes the connection (a 401
+ * sent before its body was read) has a socket that no longer writes. Either way its handlers must not
+ * run before its answer can be delivered, and not at all when it never can. Resolves true when it is
+ * this request's turn, false when the connection closed first; undefined when the answer can be written
+ * now (the common case: two property reads).
+ */
+export function answerTurn(req: TurnRequest, res: TurnResponse): () => Promise<boolean> | undefined {
+  return () => {
+    const { socket } = res;
+    if (socket !== null && socket !== undefined) {
+      return socket.writableEnded || socket.destroyed ? Promise.resolve(false) : undefined;
+    }
+    if (req.destroyed) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const ours = () => {
+        req.off('close', gone);
+        resolve(true);
+      };
+      const gone = () => {
+        res.off('socket', ours);
+        resolve(false);
+      };
+      res.once('socket', ours);
+      req.once('close', gone);
+    });
+  };
+}
+
+/**
+ * The Node request and response `@hono/node-server` hands a fetch handler as its second argument
+ * (`{ incoming, outgoing }`), when that is what `env` is; undefined on every other runtime.
+ */
+export function nodeConnection(
+  env: unknown,
+): { incoming: TurnRequest; outgoing: ClosableResponse & TurnResponse } | undefined {
+  if (typeof env !== 'object' || env === null) return undefined;
+  const { incoming, outgoing } = env as { incoming?: unknown; outgoing?: unknown };
+  if (!isClosableResponse(outgoing) || typeof (incoming as TurnRequest | undefined)?.once !== 'function') {
+    return undefined;
+  }
+  return {
+    incoming: incoming as TurnRequest,
+    outgoing: outgoing as ClosableResponse & TurnResponse,
+  };
+}

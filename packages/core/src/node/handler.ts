@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { connectionClosed } from '../http/connection.js';
+import { answerTurn, connectionClosed } from '../http/connection.js';
 import type { ReceiveInput } from '../pipeline/pipeline.js';
 import type { EventMap } from '../provider.js';
 import type { Receiver } from '../receiver.js';
@@ -18,6 +18,7 @@ export function nodeRequest(req: IncomingMessage, res?: ServerResponse): Receive
     headers: nodeHeaders(req),
     body: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
     closed: res === undefined ? undefined : connectionClosed(res),
+    turn: res === undefined ? undefined : answerTurn(req, res),
   };
 }
 

@@ -15,5 +15,7 @@ export function writeNodeAnswer(req: IncomingMessage, res: ServerResponse, answe
   if (!complete) head.push('connection', 'close');
   res.writeHead(answer.status, head);
   res.end(body ?? undefined);
-  if (!complete) res.once('finish', () => req.destroy());
+  // The socket, not just the request: a request whose small body was already parsed is dumped and ended
+  // on finish, and destroying it would leave the connection open to parse the next pipelined request.
+  if (!complete) res.once('finish', () => (req.socket ?? req).destroy());
 }

@@ -29,6 +29,12 @@ export interface ReceiveInput {
    * called only when a delivery goes asynchronous, so a synchronous one costs nothing.
    */
   readonly closed?: AbortSignal | (() => AbortSignal) | undefined;
+  /**
+   * For a request pipelined behind another on the same connection: resolves once its answer can be
+   * written (true) or the connection closed first (false: the handlers do not run). Undefined when not
+   * queued. Node mounts pass `answerTurn(req, res)`.
+   */
+  readonly turn?: (() => Promise<boolean> | undefined) | undefined;
 }
 
 /** What `receive()` answers: the HTTP answer, and the event once it was verified and parsed. */
@@ -75,7 +81,17 @@ const verifying: readonly Step[] = [
   (d, p) => verifyBody(d, p.checks),
   (d, p) => parseEvent(d, p.parsing),
 ];
-const receiving: readonly Step[] = [...verifying, (d, p) => dispatch(d, p.dispatching)];
+const receiving: readonly Step[] = [...verifying, inTurn, (d, p) => dispatch(d, p.dispatching)];
+
+/** A pipelined request waits for the earlier answer on its connection before its handlers run. */
+function inTurn(delivery: Delivery): void | Promise<void> {
+  const turn = delivery.turn?.();
+  if (turn === undefined) return;
+  return turn.then((ours) => {
+    if (!ours)
+      delivery.end('client_gone', 'the connection closed before this pipelined request was answered');
+  });
+}
 
 /** Runs steps in order until one ends the delivery; synchronous as long as every step is. */
 function advance(
@@ -100,6 +116,7 @@ function start(pipeline: Pipeline, input: ReceiveInput): Delivery {
     input.logger ?? pipeline.logger,
   );
   if (input.closed !== undefined) delivery.closed = input.closed;
+  if (input.turn !== undefined) delivery.turn = input.turn;
   return delivery;
 }
 

@@ -1,0 +1,117 @@
+// Regressions of the third attack (issue 18) that apply to every mounting, over real HTTP, in both
+// vitest projects (sources and built packages). The JWKS items live in test/reliability/jwks-faults.
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapters, type Running } from '../helpers/adapters.js';
+import { captureLogger } from '../support/capture-logger.js';
+import { watchUnhandled } from '../support/unhandled.js';
+
+const key = 'round-3-authorization-value';
+const headers = { 'content-type': 'application/json', authorization: key };
+
+/** One POST as raw bytes, to write several back to back on one connection (HTTP/1.1 pipelining). */
+function rawPost(url: string, body: string, authorized: boolean, expect100 = false): string {
+  const { host, pathname } = new URL(url);
+  return [
+    `POST ${pathname} HTTP/1.1`,
+    `host: ${host}`,
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    ...(authorized ? [`authorization: ${key}`] : []),
+    ...(expect100 ? ['expect: 100-continue'] : []),
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/** Writes `bytes` on one connection and collects what comes back until the server closes it or 1 s passes. */
+function exchangeRaw(url: string, bytes: string, waitMs = 1_000): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    let received = '';
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(received);
+    };
+    const timer = setTimeout(done, waitMs);
+    socket.on('data', (part) => {
+      received += part.toString('latin1');
+    });
+    socket.on('close', done);
+    socket.on('error', done);
+    socket.write(bytes);
+  });
+}
+
+const statuses = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((match) => Number(match[1]));
+const deleteEvent = (userId: string) =>
+  JSON.stringify({ event: { type: 'user.delete', id: crypto.randomUUID(), user: { id: userId } } });
+
+async function post(url: string, body: string) {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, text, json: JSON.parse(text) as Record<string, unknown> };
+}
+
+describe.each(adapters)('$name', (adapter) => {
+  const unhandled = watchUnhandled();
+  const logger = captureLogger();
+  const handled: string[] = [];
+  let server: Running;
+
+  beforeAll(async () => {
+    server = await adapter.start({ authorization: key, logger }, (routes) =>
+      routes.on('user.delete', (event) => {
+        handled.push(event.user.id);
+      }),
+    );
+  });
+  afterAll(() => server?.close());
+
+  it('5. an event type or id of a megabyte answers 400 before routing, and is echoed nowhere', async () => {
+    const huge = 'x'.repeat(1024 * 1024);
+    const cases = [
+      { what: 'type', body: JSON.stringify({ event: { type: huge, id: crypto.randomUUID() } }) },
+      { what: 'id', body: JSON.stringify({ event: { type: 'user.delete', id: huge, user: { id: 'u' } } }) },
+      { what: 'type', body: JSON.stringify({ event: { type: `user.${'y'.repeat(200)}`, id: 'e-1' } }) },
+    ];
+    for (const { what, body } of cases) {
+      const answer = await post(server.url, body);
+      expect(answer.status).toBe(400);
+      expect(answer.json.error).toBe(`event ${what} longer than 200 characters`);
+      expect(answer.text.length).toBeLessThan(300);
+    }
+    expect(handled).toEqual([]);
+    expect(logger.text()).not.toMatch(/x{201}|y{201}/);
+    // At the bound, an unknown type is answered as any unknown type is.
+    const longest = `user.${'z'.repeat(195)}`;
+    const atBound = await post(server.url, JSON.stringify({ event: { type: longest, id: 'e-2' } }));
+    expect([atBound.status, atBound.json.outcome]).toEqual([200, 'ignored']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('10. a valid request pipelined behind a refused one runs no handler: its answer could never be delivered', async () => {
+    for (const refusedBody of ['{}', JSON.stringify({ padding: 'x'.repeat(200_000) })]) {
+      handled.length = 0;
+      const text = await exchangeRaw(
+        server.url,
+        rawPost(server.url, refusedBody, false) + rawPost(server.url, deleteEvent('pipelined'), true),
+      );
+      expect(statuses(text)[0]).toBe(401);
+      // Either the valid one was answered too, or it did not run at all.
+      expect(handled.length).toBe(statuses(text).filter((status) => status === 200).length);
+    }
+    // Two valid requests pipelined: each runs once and each is answered, in order.
+    handled.length = 0;
+    const text = await exchangeRaw(
+      server.url,
+      rawPost(server.url, deleteEvent('first'), true) + rawPost(server.url, deleteEvent('second'), true),
+      500,
+    );
+    expect(statuses(text)).toEqual([200, 200]);
+    expect(handled).toEqual(['first', 'second']);
+    expect(unhandled).toEqual([]);
+  });
+});
