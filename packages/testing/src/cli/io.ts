@@ -6,6 +6,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user asks to stop (SIGINT, SIGTERM); long-running commands wait for it. */
   readonly stopped: Promise<string>;
+  /** All of stdin, for a secret given as `-`. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 export interface Style {
@@ -50,6 +52,11 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(`${text}\n`),
     style: createStyle(wantsColor(process.stdout.isTTY === true, process.env)),
     env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     // Signals are caught only by a command that waits for them (jwks); any other is stopped by Ctrl-C at once.
     get stopped() {
       stopped ??= new Promise<string>((resolve) => {

@@ -39,7 +39,8 @@ export function oneOf<T extends string>(name: string, text: string, allowed: rea
 /** `user:pass` → credentials; the password may contain colons, the user may not. */
 export function basicOption(text: string): { username: string; password: string } {
   const at = text.indexOf(':');
-  if (at <= 0) throw new UsageError(`--basic is user:password, got "${text}"`);
+  // Never echo the value: it holds a password.
+  if (at <= 0) throw new UsageError('--basic is user:password (the value given has no user before a colon)');
   return { username: text.slice(0, at), password: text.slice(at + 1) };
 }
 
@@ -48,7 +49,8 @@ export function headerOption(text: string): [string, string] {
   const at = text.indexOf(':');
   const name = text.slice(0, at).trim();
   if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new UsageError(`--header is "Name: value", got "${text}"`);
+    // Never echo the value: a header is often a credential.
+    throw new UsageError('--header is "Name: value" (the one given has no valid header name before a colon)');
   }
   return [name, text.slice(at + 1).trim()];
 }

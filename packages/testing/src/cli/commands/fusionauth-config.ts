@@ -2,8 +2,9 @@ import { fusionAuthEventTypes } from '@authhooks/fusionauth';
 import { fusionAuthWebhookConfig } from '../../config/webhook-config.js';
 import { type TransactionSetting, transactionTypes } from '../../simulator/transaction.js';
 import { type Command, exitCodes, UsageError } from '../command.js';
+import { secretOption, secretOptions, secretsHelp } from '../secrets.js';
 import { basicOption, headerOption, listOption, millisOption, oneOf, stringOption } from '../values.js';
-import { fusionAuthTypeArgument } from './shared.js';
+import { authorizationSecret, basicCredentials, basicSecret, fusionAuthTypeArgument } from './shared.js';
 
 export const fusionauthConfig: Command = {
   name: 'fusionauth config',
@@ -15,9 +16,8 @@ export const fusionauthConfig: Command = {
     events: { type: 'string', multiple: true },
     commit: { type: 'string', multiple: true },
     transaction: { type: 'string' },
-    authorization: { type: 'string' },
+    ...secretOptions(authorizationSecret, basicSecret),
     header: { type: 'string', multiple: true },
-    basic: { type: 'string' },
     'signing-key-id': { type: 'string' },
     tenant: { type: 'string', multiple: true },
     'connect-timeout': { type: 'string' },
@@ -34,13 +34,16 @@ Options
   --commit <list>          types with onCommit/onRollback handlers: each and its *.complete event are enabled
   --transaction <setting>  ${transactionTypes.join(' | ')} for every transactional event, or per event:
                            "Any,user.login.success=None" (non-transactional types are always None)
-  --authorization <value>  the Authorization header value (Headers tab)
+  --authorization <value>  the Authorization header value (Headers tab) [$FUSIONAUTH_WEBHOOK_AUTHORIZATION]
   --header "Name: value"   another header (repeatable)
   --basic <user:pass>      HTTP Basic credentials (Security tab)
+                           [$FUSIONAUTH_WEBHOOK_BASIC_USERNAME and _PASSWORD]
   --signing-key-id <id>    sign events with this Key Master key (Security tab → Sign events)
   --tenant <id>            only this tenant (repeatable; default all tenants)
   --connect-timeout <ms>   default 1000
   --read-timeout <ms>      default 2000 (keep the receiver's timeoutMs below it)
+
+${secretsHelp}
 
 Example
   authhooks fusionauth config --url https://app.example.com/fusionauth-webhook --events user.create,user.delete --transaction Any
@@ -55,8 +58,8 @@ Example
       ]),
     ];
     if (events.length === 0) throw new UsageError('give --events, e.g. --events user.create,user.delete');
-    const basic = stringOption(invocation, 'basic');
-    const authorization = stringOption(invocation, 'authorization');
+    const basic = await basicCredentials(invocation, io);
+    const authorization = await secretOption(invocation, io, authorizationSecret);
     const signingKeyId = stringOption(invocation, 'signing-key-id');
     const tenants = listOption(invocation, 'tenant');
     const transaction = stringOption(invocation, 'transaction');

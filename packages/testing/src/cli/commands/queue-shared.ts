@@ -1,7 +1,11 @@
 import { silentLogger } from '@authhooks/core';
 import type { Invocation } from '../command.js';
 import type { CliIo } from '../io.js';
+import { type SecretSource, secretOption } from '../secrets.js';
 import { stringOption } from '../values.js';
+
+/** The queue's Redis URL may hold a password: read like any secret, with REDIS_URL as its variable. */
+const redisSecret: SecretSource = { name: 'redis', env: 'REDIS_URL' };
 
 type QueuePackage = typeof import('@authhooks/queue');
 type WebhookQueue = ReturnType<QueuePackage['webhookQueue']>;
@@ -11,11 +15,13 @@ export const installHint = 'npm i @authhooks/queue ioredis';
 /** The options every `queue` command takes, and their help lines. */
 export const queueOptions = {
   redis: { type: 'string' },
+  'redis-file': { type: 'string' },
   name: { type: 'string' },
   prefix: { type: 'string' },
 } as const;
 
-export const queueOptionsHelp = `  --redis <url>            the queue's Redis (default: $REDIS_URL, else redis://127.0.0.1:6379)
+export const queueOptionsHelp = `  --redis <url>            the queue's Redis (default: $REDIS_URL, else redis://127.0.0.1:6379); with a
+                           password, prefer REDIS_URL or --redis-file <path>: arguments show in ps
   --name <queue>           the queue name given to webhookQueue (default authhooks)
   --prefix <prefix>        the BullMQ key prefix given to webhookQueue (default bull)`;
 
@@ -48,7 +54,7 @@ export async function withQueue<T>(
   work: (queue: WebhookQueue, where: string) => Promise<T>,
 ): Promise<T> {
   const { webhookQueue } = await loadQueuePackage();
-  const redis = stringOption(invocation, 'redis') ?? io.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = (await secretOption(invocation, io, redisSecret)) ?? 'redis://127.0.0.1:6379';
   const name = stringOption(invocation, 'name');
   const prefix = stringOption(invocation, 'prefix');
   const queue = webhookQueue({

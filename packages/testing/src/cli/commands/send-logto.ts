@@ -4,8 +4,11 @@ import { DeliveryError } from '../../deliver/http-post.js';
 import { deliverLogto } from '../../deliver/logto.js';
 import { isLogtoEventType, logtoSample } from '../../samples/logto.js';
 import { type Command, exitCodes, UsageError } from '../command.js';
-import { flag, headerOption, jsonOption, listOption, millisOption, stringOption } from '../values.js';
+import { type SecretSource, secretOption, secretOptions, secretsHelp } from '../secrets.js';
+import { flag, headerOption, jsonOption, listOption, millisOption } from '../values.js';
 import { formatMs, statusText } from './shared.js';
+
+const signingKeySecret: SecretSource = { name: 'signing-key', env: 'LOGTO_WEBHOOK_SIGNING_KEY' };
 
 export const sendLogto: Command = {
   name: 'send-logto',
@@ -14,7 +17,7 @@ export const sendLogto: Command = {
   positionals: { min: 1, max: 1 },
   options: {
     url: { type: 'string', multiple: true },
-    'signing-key': { type: 'string' },
+    ...secretOptions(signingKeySecret),
     header: { type: 'string', multiple: true },
     data: { type: 'string' },
     timeout: { type: 'string' },
@@ -27,13 +30,16 @@ Exits 1 when a webhook did not answer 2xx.
 Options
   --url <url>              a webhook URL; repeat for several
   --signing-key <key>      the webhook's signing key (Logto Console → Webhooks); without it nothing is signed
+                           [$LOGTO_WEBHOOK_SIGNING_KEY]
   --header "Name: value"   a custom header configured on the webhook (repeatable)
   --data <file.json|json>  fields to change in the sample, deep-merged (arrays replaced)
   --timeout <ms>           default 10000, as Logto
   --json                   print the results as JSON
 
+${secretsHelp}
+
 Example
-  authhooks send-logto User.Created --url http://127.0.0.1:3000/logto-webhook --signing-key "$LOGTO_WEBHOOK_SIGNING_KEY"
+  LOGTO_WEBHOOK_SIGNING_KEY=… authhooks send-logto User.Created --url http://127.0.0.1:3000/logto-webhook
 `,
   async run(invocation, io) {
     const event = invocation.positionals[0] as string;
@@ -45,7 +51,7 @@ Example
     }
     const urls = listOption(invocation, 'url');
     if (urls.length === 0) throw new UsageError('give at least one --url (where the webhook listens)');
-    const signingKey = stringOption(invocation, 'signing-key');
+    const signingKey = await secretOption(invocation, io, signingKeySecret);
     const headers = Object.fromEntries(listOption(invocation, 'header').map(headerOption));
     const timeout = millisOption(invocation, 'timeout');
     const payload = logtoSample(event, (await jsonOption(invocation, 'data')) as never);

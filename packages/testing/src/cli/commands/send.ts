@@ -5,6 +5,7 @@ import { type TransactionType, transactionTypes } from '../../simulator/transact
 import type { FusionAuthWebhook } from '../../simulator/webhook.js';
 import { type Command, exitCodes, UsageError } from '../command.js';
 import type { Style } from '../io.js';
+import { secretOption, secretOptions, secretsHelp } from '../secrets.js';
 import {
   basicOption,
   flag,
@@ -15,7 +16,16 @@ import {
   oneOf,
   stringOption,
 } from '../values.js';
-import { formatMs, fusionAuthTypeArgument, signingKeyOptions, statusText } from './shared.js';
+import {
+  authorizationSecret,
+  basicCredentials,
+  basicSecret,
+  formatMs,
+  fusionAuthTypeArgument,
+  hmacSecret,
+  signingKeyOptions,
+  statusText,
+} from './shared.js';
 
 const signingKeyId = 'authhooks-cli';
 
@@ -26,10 +36,8 @@ export const send: Command = {
   positionals: { min: 1, max: 1 },
   options: {
     url: { type: 'string', multiple: true },
-    authorization: { type: 'string' },
+    ...secretOptions(authorizationSecret, basicSecret, hmacSecret),
     header: { type: 'string', multiple: true },
-    basic: { type: 'string' },
-    'hmac-secret': { type: 'string' },
     'private-key': { type: 'string' },
     kid: { type: 'string' },
     alg: { type: 'string' },
@@ -47,9 +55,11 @@ Exits 1 when FusionAuth would fail the operation.
 Options
   --url <url>              a webhook URL; repeat for several webhooks
   --authorization <value>  the Authorization header set on the webhook (Headers tab)
+                           [$FUSIONAUTH_WEBHOOK_AUTHORIZATION]
   --header "Name: value"   another header (repeatable)
   --basic <user:pass>      HTTP Basic credentials (Security tab)
-  --hmac-secret <secret>   sign with an HMAC key …
+                           [$FUSIONAUTH_WEBHOOK_BASIC_USERNAME and _PASSWORD]
+  --hmac-secret <secret>   sign with an HMAC key … [$FUSIONAUTH_WEBHOOK_HMAC_SECRET]
   --private-key <file.pem> … or with a private key (RSA, EC, Ed25519)
   --kid <id>               the key id put in the JWT header (default for --private-key: its JWK thumbprint)
   --alg <alg>              signing algorithm (default: HS256 for secrets, the key's usual one otherwise)
@@ -59,8 +69,11 @@ Options
   --read-timeout <ms>      default 2000
   --json                   print the result as JSON
 
+${secretsHelp}
+
 Examples
-  authhooks send user.create --url http://127.0.0.1:3000/fusionauth-webhook --authorization "$KEY" --transaction Any
+  FUSIONAUTH_WEBHOOK_AUTHORIZATION=… authhooks send user.create --url http://127.0.0.1:3000/fusionauth-webhook --transaction Any
+  authhooks send user.create --url http://127.0.0.1:3000/fusionauth-webhook --authorization-file ./webhook-key
   authhooks send user.delete --url http://a/hook --url http://b/hook --transaction SimpleMajority --data '{"user":{"email":"ada@example.com"}}'
 `,
   async run(invocation, io) {
@@ -71,14 +84,16 @@ Examples
     const transactionType: TransactionType =
       transaction === undefined ? 'None' : oneOf('transaction', transaction, transactionTypes);
     const headers = Object.fromEntries(listOption(invocation, 'header').map(headerOption));
-    const authorization = stringOption(invocation, 'authorization');
-    const basic = stringOption(invocation, 'basic');
+    const authorization = await secretOption(invocation, io, authorizationSecret);
+    const basic = await basicCredentials(invocation, io);
     if (authorization !== undefined && basic !== undefined) {
-      throw new UsageError('--authorization and --basic both set the Authorization header; give one');
+      throw new UsageError(
+        '--authorization and --basic (or their environment variables) both set the Authorization header; give one',
+      );
     }
     if (authorization !== undefined) headers.Authorization = authorization;
     const credentials = basic === undefined ? undefined : basicOption(basic);
-    const key = await signingKeyOptions(invocation);
+    const key = await signingKeyOptions(invocation, io);
     const connectTimeout = millisOption(invocation, 'connect-timeout') ?? 1000;
     const readTimeout = millisOption(invocation, 'read-timeout') ?? 2000;
     const overrides = await jsonOption(invocation, 'data');

@@ -6,7 +6,8 @@ import { isSigningAlgorithm, type SigningAlgorithm, signingAlgorithms } from '..
 import type { FusionAuthSigningKey } from '../../sign/signing-key.js';
 import { jwkOfPem } from '../../sign/signing-key.js';
 import { type Invocation, UsageError } from '../command.js';
-import type { Style } from '../io.js';
+import type { CliIo, Style } from '../io.js';
+import { type SecretSource, secretOption } from '../secrets.js';
 import { fileOption, oneOf, stringOption } from '../values.js';
 
 /** A FusionAuth type as typed on the command line (aliases allowed), or a usage error naming the closest. */
@@ -25,9 +26,36 @@ export function algorithmOption(invocation: Invocation): SigningAlgorithm | unde
   return alg === undefined ? undefined : oneOf('alg', alg, signingAlgorithms);
 }
 
+/** FusionAuth's webhook secrets on the command line, with the variables the receivers read. */
+export const authorizationSecret: SecretSource = {
+  name: 'authorization',
+  env: 'FUSIONAUTH_WEBHOOK_AUTHORIZATION',
+};
+export const basicSecret: SecretSource = { name: 'basic' };
+export const hmacSecret: SecretSource = { name: 'hmac-secret', env: 'FUSIONAUTH_WEBHOOK_HMAC_SECRET' };
+
+/**
+ * `--basic` or its file, else `FUSIONAUTH_WEBHOOK_BASIC_USERNAME` and `_PASSWORD` (both, as the
+ * receivers read them): `user:password`.
+ */
+export async function basicCredentials(invocation: Invocation, io: CliIo): Promise<string | undefined> {
+  const given = await secretOption(invocation, io, basicSecret);
+  if (given !== undefined) return given;
+  const username = io.env.FUSIONAUTH_WEBHOOK_BASIC_USERNAME;
+  const password = io.env.FUSIONAUTH_WEBHOOK_BASIC_PASSWORD;
+  return username && password ? `${username}:${password}` : undefined;
+}
+
 /** The key of `--hmac-secret` or `--private-key` (+ `--kid`, `--alg`), if one was given. */
-export async function signingKeyOptions(invocation: Invocation): Promise<FusionAuthSigningKey | undefined> {
-  const secret = stringOption(invocation, 'hmac-secret');
+export async function signingKeyOptions(
+  invocation: Invocation,
+  io: CliIo,
+): Promise<FusionAuthSigningKey | undefined> {
+  const pemGiven = stringOption(invocation, 'private-key') !== undefined;
+  // The environment's HMAC secret is a default: a --private-key on the command line wins over it.
+  const secret = pemGiven
+    ? stringOption(invocation, 'hmac-secret')
+    : await secretOption(invocation, io, hmacSecret);
   const pem = await fileOption(invocation, 'private-key');
   const kid = stringOption(invocation, 'kid');
   const alg = algorithmOption(invocation);
