@@ -1,6 +1,7 @@
 // Regressions of the third attack (issue 18) that apply to every mounting, over real HTTP, in both
 // vitest projects (sources and built packages). The JWKS items live in test/reliability/jwks-faults.
 import net from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, type Running } from '../helpers/adapters.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -113,5 +114,34 @@ describe.each(adapters)('$name', (adapter) => {
     expect(statuses(text)).toEqual([200, 200]);
     expect(handled).toEqual(['first', 'second']);
     expect(unhandled).toEqual([]);
+  });
+
+  it('13. a compressed body answers 415 before its body is read, on every mount alike', async () => {
+    handled.length = 0;
+    // Each really compressed, so a parser mounted before the webhook inflates it and passes it on.
+    const compressed: [string, (data: string) => Buffer][] = [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+      ['GZIP ', gzipSync],
+    ];
+    for (const [encoding, compress] of compressed) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { ...headers, 'content-encoding': encoding },
+        body: new Uint8Array(compress(deleteEvent('compressed'))),
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: string }).error).toBe(
+        'content encoding must be identity: send the body uncompressed',
+      );
+    }
+    const identity = await fetch(server.url, {
+      method: 'POST',
+      headers: { ...headers, 'content-encoding': 'identity' },
+      body: deleteEvent('identity'),
+    });
+    expect(identity.status).toBe(200);
+    expect(handled).toEqual(['identity']);
   });
 });

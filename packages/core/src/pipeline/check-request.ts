@@ -35,6 +35,13 @@ export function checkRequest(delivery: Delivery, checks: RequestChecks): void | 
     delivery.end('unsupported_media_type', 'content type must be application/json');
     return;
   }
+  // Signatures cover the bytes on the wire, and a parser mounted before the webhook (express.json())
+  // would inflate them first; the providers never compress, so neither can be right.
+  const encoding = delivery.headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
+    delivery.end('unsupported_media_type', 'content encoding must be identity: send the body uncompressed');
+    return;
+  }
   for (const verifier of checks.bodyVerifiers) {
     if (verifier.precheck === undefined) continue;
     if (!accept(delivery, verifier, verifier.precheck(delivery.headers), checks)) return;
