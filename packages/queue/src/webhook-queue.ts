@@ -6,7 +6,7 @@ import {
   type Logger,
   type QueuedEvent,
 } from '@authhooks/core';
-import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
+import type { DefaultJobOptions, Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   type Connection,
@@ -19,6 +19,7 @@ import { type DeadLetter, deadLetterOf } from './dead-letter.js';
 import { jobIdOf, toJobId } from './job-id.js';
 import { checkName, checkPrefix, wholeNumber } from './options.js';
 import { backoffType, maxAttempts } from './retry-policy.js';
+import { TolerantQueue } from './tolerant-job.js';
 
 /** BullMQ job options the queue lets you set; id, delay, attempts and backoff are authhooks' own. */
 export type JobOptions = Omit<DefaultJobOptions, 'delay' | 'attempts' | 'backoff' | 'timestamp'>;
@@ -116,7 +117,7 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
   const logger = options.logger ?? consoleLogger({ bindings: { queue: name } });
   const client: Redis = source.producer();
   reportOutages(client, logger, `queue ${name}`, source.address);
-  const bullmq = new Queue(name, {
+  const bullmq: Queue = new TolerantQueue(name, {
     connection: client,
     prefix,
     // The worker checks the Redis version; here a failed check would leave the queue unusable for good.

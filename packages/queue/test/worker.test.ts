@@ -236,6 +236,31 @@ describeWithRedis('createWorker', () => {
     ]);
   });
 
+  it('dead-letters at once a job whose data is not JSON, saying so, and lists it', async () => {
+    const { queue } = setup();
+    const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
+    const event = sample('user.delete.complete');
+    await deliver(receiver, event);
+    const jobId = `fusionauth.${event.id}`;
+    await raw.hset(`bull:${queue.name}:${jobId}`, 'data', '{not json');
+    await raw.zadd(`bull:${queue.name}:delayed`, 0, jobId); // due now
+    const errors: string[] = [];
+    const logger = {
+      ...silentLogger,
+      error: (_fields: object, message: string) => void errors.push(message),
+      warn: (_fields: object, message: string) => void errors.push(message),
+    };
+    const ran: string[] = [];
+    await started(newWorker(queue, { logger }).on('user.delete.complete', (e) => void ran.push(e.user.id)));
+    await expect.poll(() => queue.counts(), { timeout: 5_000 }).toMatchObject({ failed: 1, active: 0 });
+    const [letter] = await queue.failed();
+    expect(letter?.id).toBe(jobId);
+    expect(letter?.error).toMatch(/^job fusionauth\..+ holds data that is not JSON .*Not retried\.$/);
+    expect(letter?.attempts).toBe(1);
+    expect(ran).toEqual([]);
+    expect(errors.join('\n')).not.toMatch(/cannot reach Redis/);
+  });
+
   it('dead-letters a job no handler of this worker takes, saying how to fix and re-drive it', async () => {
     const { queue, receiver } = setup();
     await started(newWorker(queue).on('user.delete.complete', () => {}));

@@ -9,10 +9,11 @@ import {
   Router,
   safeLog,
 } from '@authhooks/core';
-import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, WaitingError, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { wholeNumber } from '../options.js';
 import { maxAttempts } from '../retry-policy.js';
+import { TolerantWorker } from '../tolerant-job.js';
 import { internalsOf, type WebhookQueue } from '../webhook-queue.js';
 import { Attempt, AttemptStopped } from './attempt.js';
 import { backoffDelay } from './backoff.js';
@@ -176,7 +177,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
         // the client itself open (shared), so close() ends it.
         connection = source.worker();
         connection.on('error', () => {}); // reported (throttled) through the worker's 'error' event
-        bullmq = new Worker(queue.name, processJob, {
+        bullmq = new TolerantWorker(queue.name, processJob, {
           ...options.bullmq,
           connection,
           prefix: queue.prefix,

@@ -7,6 +7,7 @@ import {
   validate,
 } from '@authhooks/core';
 import { UnrecoverableError } from 'bullmq';
+import { unreadableData } from '../tolerant-job.js';
 
 /** A job's event as the worker runs it: re-validated from what the provider sent, never taken on trust. */
 export interface ReadJob {
@@ -34,6 +35,13 @@ export interface JobReading {
  */
 export function readJob(data: unknown, jobId: string, addedAt: number, reading: JobReading): ReadJob {
   const { catalog, validation } = reading;
+  const unreadable = isRecord(data) ? (data as { [unreadableData]?: string })[unreadableData] : undefined;
+  if (unreadable !== undefined) {
+    throw new UnrecoverableError(
+      `job ${jobId} holds data that is not JSON (${unreadable}): it was corrupted in Redis or written by ` +
+        'something other than webhook.enqueue(...). Not retried.',
+    );
+  }
   const job = isRecord(data) ? data : {};
   const { provider, id, type, rawEvent, receivedAt } = job;
   const missing = [
