@@ -1,6 +1,7 @@
 export type { Connection } from './connection.js';
 export type { DeadLetter } from './dead-letter.js';
 export { jobIdOf } from './job-id.js';
+export { signingSecretVariable } from './job-signature.js';
 export {
   type JobOptions,
   type QueueCounts,

@@ -17,6 +17,7 @@ import {
 } from './connection.js';
 import { type DeadLetter, deadLetterOf } from './dead-letter.js';
 import { jobIdOf, toJobId } from './job-id.js';
+import { type JobSigner, jobSigner } from './job-signature.js';
 import { checkName, checkPrefix, wholeNumber } from './options.js';
 import { backoffType, maxAttempts } from './retry-policy.js';
 import { TolerantQueue } from './tolerant-job.js';
@@ -39,6 +40,15 @@ export interface WebhookQueueOptions {
   readonly logger?: Logger;
   /** How long `failed`, `retry`, `retryAll` and `counts` wait for a connection to Redis. Default 5000. */
   readonly connectTimeoutMs?: number;
+  /**
+   * Signs every job (HMAC-SHA256, at least 32 characters), and workers made from this queue run only
+   * jobs that verify: whoever can write to Redis cannot add or change an event without it. Several
+   * secrets rotate: the first signs, each verifies. Default: AUTHHOOKS_QUEUE_SIGNING_SECRET (comma-
+   * separated), else unsigned, and anyone who can write to the queue's Redis keys is trusted.
+   */
+  readonly signingSecret?: string | readonly string[];
+  /** Where AUTHHOOKS_QUEUE_SIGNING_SECRET is read. Default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface QueueCounts {
@@ -75,6 +85,8 @@ export interface WebhookQueue extends EventQueue {
 export interface QueueInternals {
   readonly source: ConnectionSource;
   readonly logger: Logger;
+  /** Set when jobs are signed: the worker then runs only jobs whose signature verifies. */
+  readonly signer: JobSigner | undefined;
 }
 
 const internals = new WeakMap<WebhookQueue, QueueInternals>();
@@ -113,6 +125,7 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
     2 ** 31 - 1,
     ' of ms',
   );
+  const signer = jobSigner(options.signingSecret, options.env ?? process.env);
   const source = connectionSource(options.connection);
   const logger = options.logger ?? consoleLogger({ bindings: { queue: name } });
   const client: Redis = source.producer();
@@ -158,9 +171,11 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
         throw new Error(`Redis at ${source.address} is unreachable (${client.status})`);
       }
       const { delayMs } = enqueueOptions;
+      const jobId = jobIdOf(job.provider, job.id);
+      const data = signer === undefined ? job : { ...job, signature: signer.sign(jobId, job) };
       try {
-        await bullmq.add(job.type, job, {
-          jobId: jobIdOf(job.provider, job.id),
+        await bullmq.add(job.type, data, {
+          jobId,
           ...(delayMs !== undefined && delayMs > 0 && { delay: delayMs }),
         });
       } catch (error) {
@@ -220,6 +235,6 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
       return closing;
     },
   };
-  internals.set(queue, { source, logger });
+  internals.set(queue, { source, logger, signer });
   return queue;
 }

@@ -261,6 +261,59 @@ describeWithRedis('createWorker', () => {
     expect(errors.join('\n')).not.toMatch(/cannot reach Redis/);
   });
 
+  it('signed jobs: a job added or changed in Redis without the secret is refused and dead-lettered, unrun', async () => {
+    const secret = 'a-queue-signing-secret-of-32-chars!';
+    const queue = newQueue(redis.url, { signingSecret: [secret, 'an-older-secret-still-verifying-0000'] });
+    open.push(queue);
+    const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
+    const genuine = sample('user.delete.complete');
+    const tampered = sample('user.delete.complete');
+    await deliver(receiver, genuine);
+    await deliver(receiver, tampered);
+    // Someone with access to Redis: retargets one event at another user, and injects a job of their own.
+    const key = `bull:${queue.name}:fusionauth.${tampered.id}`;
+    const data = JSON.parse((await raw.hget(key, 'data')) as string);
+    data.rawEvent.user.id = 'victim';
+    await raw.hset(key, 'data', JSON.stringify(data));
+    const injected = sample('user.delete.complete');
+    const unsigned = newQueue(redis.url, { name: queue.name });
+    open.push(unsigned);
+    await deliver(enqueueingReceiver(unsigned, ['user.delete.complete']), injected);
+    for (const id of [genuine.id, tampered.id]) {
+      await raw.zadd(`bull:${queue.name}:delayed`, 0, `fusionauth.${id}`);
+    }
+
+    const ran: string[] = [];
+    await started(newWorker(queue).on('user.delete.complete', (e) => void ran.push(e.user.id)));
+    await expect.poll(() => queue.counts(), { timeout: 5_000 }).toMatchObject({ failed: 2, completed: 1 });
+    expect(ran).toEqual([genuine.user.id]);
+    const letters = await queue.failed();
+    expect(letters.map((letter) => letter.id).sort()).toEqual(
+      [`fusionauth.${tampered.id}`, `fusionauth.${injected.id}`].sort(),
+    );
+    for (const letter of letters) {
+      expect(letter.error).toMatch(
+        /is not signed with the queue's signingSecret: .* Not run, not retried\.$/,
+      );
+      expect(letter.attempts).toBe(1);
+    }
+  });
+
+  it('signed jobs: a short secret is refused at start-up, and AUTHHOOKS_QUEUE_SIGNING_SECRET is read', async () => {
+    expect(() => newQueue(redis.url, { signingSecret: 'short' })).toThrow(/at least 32 characters/);
+    expect(() => newQueue(redis.url, { env: { AUTHHOOKS_QUEUE_SIGNING_SECRET: 'short' } })).toThrow(
+      /AUTHHOOKS_QUEUE_SIGNING_SECRET\) must be at least 32 characters/,
+    );
+    const queue = newQueue(redis.url, {
+      env: { AUTHHOOKS_QUEUE_SIGNING_SECRET: 'a-queue-signing-secret-of-32-chars!' },
+    });
+    open.push(queue);
+    const event = sample('user.delete.complete');
+    await deliver(enqueueingReceiver(queue, ['user.delete.complete'], 60_000), event);
+    const data = JSON.parse((await raw.hget(`bull:${queue.name}:fusionauth.${event.id}`, 'data')) as string);
+    expect(data.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('dead-letters a job no handler of this worker takes, saying how to fix and re-drive it', async () => {
     const { queue, receiver } = setup();
     await started(newWorker(queue).on('user.delete.complete', () => {}));

@@ -35,7 +35,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
   queue: WebhookQueue,
   options: WorkerOptions<TMap, TExtra>,
 ): QueueWorker<TMap, TExtra> {
-  const { source, logger: queueLogger } = internalsOf(queue);
+  const { source, logger: queueLogger, signer } = internalsOf(queue);
   const settings = checkOptions(options);
   const catalog = options.events as unknown as EventCatalog<EventMap, object>;
   const logger: Logger =
@@ -46,7 +46,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
   const router = new Router((type) => aliases[type] ?? type);
   const errorHandlers: WorkerErrorHandler[] = [];
   const Context = jobContextClass(catalog.context);
-  const reading = { catalog, validation: settings.validation };
+  const reading = { catalog, validation: settings.validation, signer };
   const running = new Set<{ readonly attempt: Attempt }>();
   const errors = throttledLog(logger);
   let bullmq: Worker | undefined;

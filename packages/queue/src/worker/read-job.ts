@@ -7,6 +7,7 @@ import {
   validate,
 } from '@authhooks/core';
 import { UnrecoverableError } from 'bullmq';
+import type { JobSigner } from '../job-signature.js';
 import { unreadableData } from '../tolerant-job.js';
 
 /** A job's event as the worker runs it: re-validated from what the provider sent, never taken on trust. */
@@ -26,6 +27,8 @@ export interface ReadJob {
 export interface JobReading {
   readonly catalog: EventCatalog<EventMap, object>;
   readonly validation: ValidationMode;
+  /** The queue's signer: set, every job must carry a signature that verifies. */
+  readonly signer?: JobSigner | undefined;
 }
 
 /**
@@ -54,6 +57,12 @@ export function readJob(data: unknown, jobId: string, addedAt: number, reading: 
     throw new UnrecoverableError(
       `job ${jobId} is not an authhooks queued event (no valid ${missing.join(', ')}): ` +
         'only webhook.enqueue(...) should add jobs to this queue. Not retried.',
+    );
+  }
+  if (reading.signer !== undefined && !reading.signer.verify(jobId, job as never, job.signature)) {
+    throw new UnrecoverableError(
+      `job ${jobId} is not signed with the queue's signingSecret: it was added or changed in Redis by ` +
+        'something without the secret (or before signing was turned on). Not run, not retried.',
     );
   }
   if (provider !== catalog.name) {
