@@ -2,6 +2,8 @@
 // vitest projects (sources and built packages). The JWKS items live in test/reliability/jwks-faults.
 import net from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { fusionWebhook } from '@authhooks/fastify';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, type Running } from '../helpers/adapters.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -143,5 +145,51 @@ describe.each(adapters)('$name', (adapter) => {
     });
     expect(identity.status).toBe(200);
     expect(handled).toEqual(['identity']);
+  });
+});
+
+describe("12. Fastify: the app's hooks apply to the webhook route", () => {
+  it('keeps headers set in onRequest and preHandler, runs onSend and onResponse, on every outcome', async () => {
+    const app = Fastify();
+    const ran: string[] = [];
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', String(request.id));
+    });
+    app.addHook('preHandler', async (_request, reply) => {
+      reply.header('x-frame-options', 'DENY');
+    });
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('x-on-send', 'ran');
+      return payload;
+    });
+    app.addHook('onResponse', async (_request, reply) => {
+      ran.push(`onResponse ${reply.statusCode}`);
+    });
+    await app.register(
+      fusionWebhook({ path: '/fusionauth-webhook', authorization: key, logger: captureLogger() }).on(
+        'user.delete',
+        () => {},
+      ),
+    );
+    const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/fusionauth-webhook`;
+    try {
+      const cases = [
+        { headers, status: 200 },
+        { headers: { 'content-type': 'application/json' }, status: 401 },
+        { headers: { ...headers, 'content-type': 'text/plain' }, status: 415 },
+      ];
+      for (const { headers: sent, status } of cases) {
+        const response = await fetch(url, { method: 'POST', headers: sent, body: deleteEvent('hooked') });
+        expect(response.status).toBe(status);
+        expect(response.headers.get('x-request-id')).toMatch(/^req-/);
+        expect(response.headers.get('x-on-send')).toBe('ran');
+        expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        if (status !== 415) expect(response.headers.get('x-frame-options')).toBe('DENY');
+        await response.text();
+      }
+      await expect.poll(() => ran).toEqual(['onResponse 200', 'onResponse 401', 'onResponse 415']);
+    } finally {
+      await app.close();
+    }
   });
 });
