@@ -1,9 +1,19 @@
 // Regressions of the third attack (issue 18) that apply to every mounting, over real HTTP, in both
 // vitest projects (sources and built packages). The JWKS items live in test/reliability/jwks-faults.
+
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { nodeHandler } from '@authhooks/core/node';
+import * as expressAdapter from '@authhooks/express';
 import { fusionWebhook } from '@authhooks/fastify';
+import { fusionReceiver } from '@authhooks/fusionauth';
+import * as honoAdapter from '@authhooks/hono';
+import { serve } from '@hono/node-server';
+import express from 'express';
 import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters, type Running } from '../helpers/adapters.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -21,7 +31,7 @@ function rawPost(url: string, body: string, authorized: boolean, expect100 = fal
     'content-type: application/json',
     `content-length: ${Buffer.byteLength(body)}`,
     ...(authorized ? [`authorization: ${key}`] : []),
-    ...(expect100 ? ['expect: 100-continue'] : []),
+    ...(expect100 ? ['expect: 100-continue', 'connection: close'] : []),
     '',
     body,
   ].join('\r\n');
@@ -190,6 +200,99 @@ describe("12. Fastify: the app's hooks apply to the webhook route", () => {
       await expect.poll(() => ran).toEqual(['onResponse 200', 'onResponse 401', 'onResponse 415']);
     } finally {
       await app.close();
+    }
+  });
+});
+
+/** A server whose `checkContinue` requests go to the app, as the docs say to mount it. */
+async function continueServers(): Promise<{ name: string; url: string; close(): Promise<void> }[]> {
+  const path = '/fusionauth-webhook';
+  const on = <T extends { on(type: 'user.delete', handler: () => void): T }>(webhook: T) =>
+    webhook.on('user.delete', () => {});
+  const logger = captureLogger();
+  const listening = async (name: string, server: http.Server) => {
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      name,
+      url: `http://127.0.0.1:${port}${path}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  };
+  const node = http.createServer(on(nodeHandler(fusionReceiver({ authorization: key, logger }))));
+  node.on('checkContinue', node.listeners('request')[0] as http.RequestListener);
+  const app = express();
+  app.use(path, on(expressAdapter.fusionWebhook({ authorization: key, logger })));
+  const viaExpress = http.createServer(app);
+  viaExpress.on('checkContinue', app);
+  const fastify = Fastify();
+  await fastify.register(on(fusionWebhook({ path, authorization: key, logger })));
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  fastify.server.on('checkContinue', (req, res) => fastify.server.emit('request', req, res));
+  const hono = new Hono();
+  hono.post(path, on(honoAdapter.fusionWebhook({ authorization: key, logger })));
+  const viaHono = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
+  await new Promise<void>((resolve) => (viaHono.listening ? resolve() : viaHono.once('listening', resolve)));
+  viaHono.on('checkContinue', (req, res) => viaHono.emit('request', req, res));
+  return [
+    await listening('node:http', node),
+    await listening('express 5', viaExpress),
+    { ...(await listening('fastify 5', fastify.server)), close: () => fastify.close() },
+    await listening('hono (@hono/node-server)', viaHono),
+  ];
+}
+
+/** Sends the head with `Expect: 100-continue` and no body; resolves with the first thing the server says. */
+function firstWordAfterHead(
+  url: string,
+  authorized: boolean,
+  body: string,
+): Promise<{ first: string; all: Promise<string> }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    let received = '';
+    let finished: (text: string) => void;
+    const all = new Promise<string>((done) => {
+      finished = done;
+    });
+    const timer = setTimeout(() => socket.destroy(), 3_000);
+    socket.on('data', (part) => {
+      const first = received === '';
+      received += part.toString('latin1');
+      if (first) {
+        resolve({ first: received, all });
+        if (received.startsWith('HTTP/1.1 100')) socket.write(body);
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      finished(received);
+    });
+    socket.write(rawPost(url, body, authorized, true).slice(0, -body.length));
+  });
+}
+
+describe('11. Expect: 100-continue with checkContinue routed to the webhook', () => {
+  let servers: Awaited<ReturnType<typeof continueServers>> = [];
+  beforeAll(async () => {
+    servers = await continueServers();
+  });
+  afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+  it('a refused request gets its 401 before any 100 Continue; an accepted one gets 100, then 200', async () => {
+    for (const server of servers) {
+      const body = deleteEvent('continued');
+      const refused = await firstWordAfterHead(server.url, false, body);
+      expect(refused.first, server.name).toMatch(/^HTTP\/1\.1 401 /);
+      expect(await refused.all, server.name).not.toContain('100 Continue');
+      const accepted = await firstWordAfterHead(server.url, true, body);
+      expect(accepted.first, server.name).toMatch(/^HTTP\/1\.1 100 Continue/);
+      expect(statuses(await accepted.all), server.name).toEqual([100, 200]);
     }
   });
 });

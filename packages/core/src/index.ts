@@ -42,9 +42,11 @@ export {
 export {
   answerTurn,
   type ClosableResponse,
+  type ContinuableResponse,
   connectionClosed,
   isClosableResponse,
   nodeConnection,
+  sendContinue,
   type TurnRequest,
   type TurnResponse,
 } from './http/connection.js';

@@ -1,3 +1,4 @@
+export { sendContinue } from './http/connection.js';
 export { type NodeHandler, nodeHandler, nodeRequest } from './node/handler.js';
 export { nodeHeaders } from './node/headers.js';
 export { readNodeBody } from './node/read-body.js';

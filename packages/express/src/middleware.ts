@@ -30,7 +30,7 @@ export function expressMiddleware<TMap extends EventMap, TExtra extends object>(
       .receive({
         method: req.method ?? 'GET',
         headers: nodeHeaders(req),
-        body: expressBody(req),
+        body: expressBody(req, res),
         closed: connectionClosed(res),
         turn: answerTurn(req, res),
       })

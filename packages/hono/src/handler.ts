@@ -1,5 +1,21 @@
-import type { AnyEventOf, EventMap, ReceiveInput, ReceiveResult, Receiver, Routed } from '@authhooks/core';
-import { answerTurn, connectionClosed, nodeConnection, responseBody, withRoutes } from '@authhooks/core';
+import type {
+  AnyEventOf,
+  BodyInput,
+  ContinuableResponse,
+  EventMap,
+  ReceiveInput,
+  ReceiveResult,
+  Receiver,
+  Routed,
+} from '@authhooks/core';
+import {
+  answerTurn,
+  connectionClosed,
+  nodeConnection,
+  responseBody,
+  sendContinue,
+  withRoutes,
+} from '@authhooks/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoBody } from './body.js';
 import type { AuthhooksDelivery, AuthhooksEnv } from './variables.js';
@@ -39,7 +55,7 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
     const result = await receiver.receive({
       method: c.req.method,
       headers: c.req.raw.headers,
-      body: await honoBody(c.req),
+      body: continueFirst(c, await honoBody(c.req)),
       ...connectionOf(c),
     });
     const answer = respond(c, result);
@@ -80,6 +96,17 @@ function replaceResponse(c: Context, answer: Response): void {
  * incoming stream our body reader consumes. Elsewhere (Bun, Deno, workerd) the request's own signal,
  * read only when a delivery goes asynchronous.
  */
+/** On @hono/node-server, a client waiting on `Expect: 100-continue` gets it when the body is read. */
+function continueFirst(c: Context, body: BodyInput): BodyInput {
+  const node = nodeConnection(c.env);
+  if (node === undefined || typeof body !== 'function') return body;
+  const outgoing = node.outgoing as unknown as ContinuableResponse;
+  return (limit, timeoutMs) => {
+    sendContinue(outgoing);
+    return body(limit, timeoutMs);
+  };
+}
+
 function connectionOf(c: Context): Pick<ReceiveInput, 'closed' | 'turn'> {
   const node = nodeConnection(c.env);
   if (node === undefined) return { closed: () => c.req.raw.signal };

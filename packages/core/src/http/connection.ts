@@ -95,3 +95,21 @@ export function nodeConnection(
     outgoing: outgoing as ClosableResponse & TurnResponse,
   };
 }
+
+/** Node's own fields on a response for `Expect: 100-continue` (typed by shape). */
+export interface ContinuableResponse {
+  readonly _expect_continue?: boolean;
+  readonly _sent100?: boolean;
+  readonly headersSent: boolean;
+  writeContinue(): void;
+}
+
+/**
+ * Sends `100 Continue` to a client that waits for it before sending its body, when the body is about
+ * to be read and Node has not sent it yet. Node sends it before any request listener runs unless the
+ * server has a `checkContinue` listener; with `server.on('checkContinue', …)` routed to the webhook, a
+ * request refused on its headers (401) is answered before the client uploads a byte.
+ */
+export function sendContinue(res: ContinuableResponse): void {
+  if (res._expect_continue === true && res._sent100 !== true && !res.headersSent) res.writeContinue();
+}

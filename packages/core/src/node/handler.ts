@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerTurn, connectionClosed } from '../http/connection.js';
+import { answerTurn, connectionClosed, sendContinue } from '../http/connection.js';
 import type { ReceiveInput } from '../pipeline/pipeline.js';
 import type { EventMap } from '../provider.js';
 import type { Receiver } from '../receiver.js';
@@ -16,7 +16,10 @@ export function nodeRequest(req: IncomingMessage, res?: ServerResponse): Receive
   return {
     method: req.method ?? 'GET',
     headers: nodeHeaders(req),
-    body: (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs),
+    body: (limit, timeoutMs) => {
+      if (res !== undefined) sendContinue(res);
+      return readNodeBody(req, limit, timeoutMs);
+    },
     closed: res === undefined ? undefined : connectionClosed(res),
     turn: res === undefined ? undefined : answerTurn(req, res),
   };
@@ -24,7 +27,11 @@ export function nodeRequest(req: IncomingMessage, res?: ServerResponse): Receive
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** A plain `node:http` request listener: `http.createServer(nodeHandler(receiver).on(...))`. */
+/**
+ * A plain `node:http` request listener: `http.createServer(nodeHandler(receiver).on(...))`. Add
+ * `server.on('checkContinue', handler)` too, and a client sending `Expect: 100-continue` gets its 401
+ * before it uploads the body (the `100 Continue` goes out only once the header checks passed).
+ */
 export function nodeHandler<TMap extends EventMap, TExtra extends object>(
   receiver: Receiver<TMap, TExtra>,
 ): Routed<NodeHandler, TMap, TExtra> {
