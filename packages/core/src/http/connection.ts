@@ -39,6 +39,8 @@ export function isClosableResponse(value: unknown): value is ClosableResponse {
 /** What `answerTurn` reads of a Node request and its response (typed by shape). */
 export interface TurnRequest {
   readonly destroyed: boolean;
+  /** Node's socket, whose `_httpMessage` is the response that holds it now. */
+  readonly socket?: object | null;
   once(event: 'close', listener: () => void): unknown;
   off(event: 'close', listener: () => void): unknown;
 }
@@ -63,6 +65,10 @@ export function answerTurn(req: TurnRequest, res: TurnResponse): () => Promise<b
       return socket.writableEnded || socket.destroyed ? Promise.resolve(false) : undefined;
     }
     if (req.destroyed) return Promise.resolve(false);
+    // Queued only when another response holds the connection; a response built without a socket (a
+    // test double, a serverless bridge) is answered as it is.
+    const holder = (req.socket as { readonly _httpMessage?: unknown } | null | undefined)?._httpMessage;
+    if (holder === undefined || holder === null || holder === res) return undefined;
     return new Promise<boolean>((resolve) => {
       const ours = () => {
         req.off('close', gone);
