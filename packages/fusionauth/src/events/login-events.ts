@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum, opt } from './blocks/helpers.js';
+import { jsonObject, openEnum, opt } from './blocks/helpers.js';
 import { userSchema } from './blocks/user.js';
 import type { LoginFailureReason } from './generated/types.js';
 
@@ -34,12 +34,37 @@ export const authenticationTypeSchema = openEnum([
   'XBOX',
 ] as const);
 
-export const authenticationThreatSchema = openEnum(['ImpossibleTravel'] as const);
+export const authenticationThreatSchema = openEnum([
+  'BotDetected',
+  'BlocklistedIp',
+  'DormantAccount',
+  'DormantPassword',
+  'ImpossibleTravel',
+  'RecentIdentityChange',
+  'RecentPasswordChange',
+  'SuspiciousUserAgent',
+  'UnrecognizedDevice',
+  'UntrustedDevice',
+] as const);
+
+/** One of FusionAuth's `Error`s: a code, a message and optional data. */
+const fusionAuthError = z.looseObject({
+  code: opt(z.string()),
+  data: opt(jsonObject()),
+  message: opt(z.string()),
+});
 
 export const loginFailureReasonObject = z.looseObject({
   code: opt(openEnum(['credentials', 'lambdaValidation'] as const)),
   lambdaId: opt(z.string()),
-  lambdaResult: opt(z.looseObject({ errors: opt(z.unknown()) })),
+  lambdaResult: opt(
+    z
+      .looseObject({
+        fieldErrors: opt(z.record(z.string(), z.array(fusionAuthError))),
+        generalErrors: opt(z.array(fusionAuthError)),
+      })
+      .describe("The login validation lambda's `Errors`."),
+  ),
 });
 export const loginFailureReasonSchema: z.ZodType<LoginFailureReason> = loginFailureReasonObject;
 
@@ -52,5 +77,12 @@ export const login = {
   identityProviderName: opt(z.string()),
   ipAddress: opt(z.string().describe('Deprecated since 1.30.0 in favour of `info.ipAddress`.')),
 };
-export const loginFailed = { ...login, reason: opt(loginFailureReasonSchema) };
+/** FusionAuth's UserLoginFailedEvent: no connector or identity provider fields, unlike a success. */
+export const loginFailed = {
+  user: userSchema,
+  applicationId: login.applicationId,
+  authenticationType: login.authenticationType,
+  ipAddress: login.ipAddress,
+  reason: opt(loginFailureReasonSchema),
+};
 export const loginSuspicious = { ...login, threatsDetected: opt(z.array(authenticationThreatSchema)) };

@@ -6,7 +6,15 @@ export const emailAddressObject = z.looseObject({ address: opt(z.string()), disp
 export const emailAddressSchema: z.ZodType<EmailAddress> = emailAddressObject;
 
 export const emailObject = z.looseObject({
-  attachments: opt(z.array(z.unknown())),
+  attachments: opt(
+    z.array(
+      z.looseObject({
+        attachment: opt(z.array(z.number()).describe('The file, as bytes.')),
+        mime: opt(z.string()),
+        name: opt(z.string()),
+      }),
+    ),
+  ),
   bcc: opt(z.array(emailAddressSchema)),
   cc: opt(z.array(emailAddressSchema)),
   from: opt(emailAddressSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Entity, EntityType, EntityTypePermission } from '../generated/types.js';
-import { instant, jsonObject, opt } from './helpers.js';
+import { instant, jsonObject, opt, stringList } from './helpers.js';
 
 export const entityTypePermissionObject = z.looseObject({
   id: opt(z.string()),
@@ -20,6 +20,7 @@ export const entityTypeObject = z.looseObject({
   jwtConfiguration: opt(
     z.looseObject({
       accessTokenKeyId: opt(z.string()),
+      accessTokenVerificationKeyIds: opt(stringList()),
       enabled: opt(z.boolean()),
       timeToLiveInSeconds: opt(z.number()),
     }),

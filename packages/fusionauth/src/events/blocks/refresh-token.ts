@@ -19,6 +19,7 @@ export const refreshTokenObject = z.looseObject({
           type: opt(z.string()),
         }),
       ),
+      resources: opt(stringList()),
       scopes: opt(stringList()),
     }),
   ),

@@ -15,6 +15,7 @@ export const twoFactorMethodObject = z.looseObject({
   lastUsed: opt(z.boolean()),
   method: opt(openEnum(['authenticator', 'email', 'sms'] as const)),
   mobilePhone: opt(z.string()),
+  name: opt(z.string()),
   secret: opt(z.string()),
 });
 export const twoFactorMethodSchema: z.ZodType<TwoFactorMethod> = twoFactorMethodObject;

@@ -13,12 +13,25 @@ export const userIdentityObject = z
     insertInstant: opt(instant()),
     lastLoginInstant: opt(instant()),
     lastUpdateInstant: opt(instant()),
+    moderationStatus: opt(openEnum(['ACTIVE', 'PENDING', 'REJECTED'] as const)),
     primary: opt(z.boolean()),
     type: opt(loginIdTypeSchema),
     value: opt(z.string()),
     verified: opt(z.boolean()),
     verifiedInstant: opt(instant()),
-    verifiedReason: opt(z.string()),
+    verifiedReason: opt(
+      openEnum([
+        'Skipped',
+        'Trusted',
+        'Unverifiable',
+        'Implicit',
+        'Pending',
+        'Completed',
+        'Disabled',
+        'Administrative',
+        'Import',
+      ] as const),
+    ),
   })
   .describe('`user.identities[]` (since 1.59.0).');
 export const userIdentitySchema: z.ZodType<UserIdentity> = userIdentityObject;

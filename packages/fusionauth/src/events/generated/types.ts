@@ -41,7 +41,16 @@ export interface BaseEvent {
 
 export interface Email {
   [key: string]: unknown;
-  attachments?: unknown[] | null | undefined;
+  attachments?:
+    | {
+        [key: string]: unknown;
+        /** The file, as bytes. */
+        attachment?: number[] | null | undefined;
+        mime?: string | null | undefined;
+        name?: string | null | undefined;
+      }[]
+    | null
+    | undefined;
   bcc?: EmailAddress[] | null | undefined;
   cc?: EmailAddress[] | null | undefined;
   from?: EmailAddress | null | undefined;
@@ -81,6 +90,7 @@ export interface EntityType {
     | {
         [key: string]: unknown;
         accessTokenKeyId?: string | null | undefined;
+        accessTokenVerificationKeyIds?: string[] | null | undefined;
         enabled?: boolean | null | undefined;
         timeToLiveInSeconds?: number | null | undefined;
       }
@@ -175,10 +185,31 @@ export interface LoginFailureReason {
   [key: string]: unknown;
   code?: OpenEnum<'credentials' | 'lambdaValidation'> | null | undefined;
   lambdaId?: string | null | undefined;
+  /** The login validation lambda's `Errors`. */
   lambdaResult?:
     | {
         [key: string]: unknown;
-        errors?: unknown;
+        fieldErrors?:
+          | Record<
+              string,
+              {
+                [key: string]: unknown;
+                code?: string | null | undefined;
+                data?: Record<string, unknown> | null | undefined;
+                message?: string | null | undefined;
+              }[]
+            >
+          | null
+          | undefined;
+        generalErrors?:
+          | {
+              [key: string]: unknown;
+              code?: string | null | undefined;
+              data?: Record<string, unknown> | null | undefined;
+              message?: string | null | undefined;
+            }[]
+          | null
+          | undefined;
       }
     | null
     | undefined;
@@ -205,6 +236,7 @@ export interface RefreshToken {
             }
           | null
           | undefined;
+        resources?: string[] | null | undefined;
         scopes?: string[] | null | undefined;
       }
     | null
@@ -231,6 +263,7 @@ export interface TwoFactorMethod {
   lastUsed?: boolean | null | undefined;
   method?: OpenEnum<'authenticator' | 'email' | 'sms'> | null | undefined;
   mobilePhone?: string | null | undefined;
+  name?: string | null | undefined;
   secret?: string | null | undefined;
 }
 
@@ -289,12 +322,26 @@ export interface UserIdentity {
   insertInstant?: number | null | undefined;
   lastLoginInstant?: number | null | undefined;
   lastUpdateInstant?: number | null | undefined;
+  moderationStatus?: OpenEnum<'ACTIVE' | 'PENDING' | 'REJECTED'> | null | undefined;
   primary?: boolean | null | undefined;
   type?: OpenEnum<'email' | 'phoneNumber' | 'username'> | null | undefined;
   value?: string | null | undefined;
   verified?: boolean | null | undefined;
   verifiedInstant?: number | null | undefined;
-  verifiedReason?: string | null | undefined;
+  verifiedReason?:
+    | OpenEnum<
+        | 'Skipped'
+        | 'Trusted'
+        | 'Unverifiable'
+        | 'Implicit'
+        | 'Pending'
+        | 'Completed'
+        | 'Disabled'
+        | 'Administrative'
+        | 'Import'
+      >
+    | null
+    | undefined;
 }
 
 export interface UserRegistration {
@@ -930,9 +977,6 @@ export interface UserLoginFailedEvent {
       >
     | null
     | undefined;
-  connectorId?: string | null | undefined;
-  identityProviderId?: string | null | undefined;
-  identityProviderName?: string | null | undefined;
   /** Deprecated since 1.30.0 in favour of `info.ipAddress`. */
   ipAddress?: string | null | undefined;
   reason?: LoginFailureReason | null | undefined;
@@ -1092,7 +1136,21 @@ export interface UserLoginSuspiciousEvent {
   identityProviderName?: string | null | undefined;
   /** Deprecated since 1.30.0 in favour of `info.ipAddress`. */
   ipAddress?: string | null | undefined;
-  threatsDetected?: OpenEnum<'ImpossibleTravel'>[] | null | undefined;
+  threatsDetected?:
+    | OpenEnum<
+        | 'BotDetected'
+        | 'BlocklistedIp'
+        | 'DormantAccount'
+        | 'DormantPassword'
+        | 'ImpossibleTravel'
+        | 'RecentIdentityChange'
+        | 'RecentPasswordChange'
+        | 'SuspiciousUserAgent'
+        | 'UnrecognizedDevice'
+        | 'UntrustedDevice'
+      >[]
+    | null
+    | undefined;
 }
 
 /** `user.loginId.duplicate.create`: A user tried to register with a login id another user holds. */
