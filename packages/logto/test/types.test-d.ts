@@ -66,3 +66,14 @@ describe('Logto typing', () => {
     >();
   });
 });
+
+// Against @logto/schemas 1.43 (issue 18 item 17): CIMD clients, on the user and on every payload.
+describe('fields of the official Logto model', () => {
+  it('cimdClientId on the user, on experience payloads and on Grant.LimitExceeded', () => {
+    expectTypeOf<LogtoUser['cimdClientId']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<LogtoEventMap['PostSignIn']['cimdClientId']>().toEqualTypeOf<string | null | undefined>();
+    type Grant = LogtoEventMap['Grant.LimitExceeded'];
+    expectTypeOf<Grant['cimdClientId']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Grant['applicationId']>().toEqualTypeOf<string | null | undefined>();
+  });
+});

@@ -52,6 +52,11 @@ export const userEntityObject = z
     identities: opt(jsonObject),
     profile: opt(userProfileSchema),
     applicationId: opt(z.string()),
+    cimdClientId: opt(
+      z
+        .string()
+        .describe('The CIMD client identifier URL the user registered through, instead of `applicationId`.'),
+    ),
     isSuspended: opt(z.boolean()),
     hasPassword: opt(z.boolean()),
     lastSignInAt: opt(z.number()),
@@ -83,6 +88,9 @@ export const experienceFields = {
   sessionId: opt(z.string()),
   applicationId: opt(z.string()),
   application: opt(applicationSchema),
+  cimdClientId: opt(
+    z.string().describe('CIMD clients are unregistered: the identifier URL stands in for `application`.'),
+  ),
 };
 
 /** Sent for events fired by a Management API (or Account API) route. */

@@ -82,6 +82,8 @@ export interface LogtoUser {
   identities?: Record<string, unknown> | null | undefined;
   profile?: LogtoUserProfile | null | undefined;
   applicationId?: string | null | undefined;
+  /** The CIMD client identifier URL the user registered through, instead of `applicationId`. */
+  cimdClientId?: string | null | undefined;
   isSuspended?: boolean | null | undefined;
   hasPassword?: boolean | null | undefined;
   lastSignInAt?: number | null | undefined;
@@ -102,6 +104,8 @@ export interface LogtoUserData {
   identities?: Record<string, unknown> | null | undefined;
   profile?: LogtoUserProfile | null | undefined;
   applicationId?: string | null | undefined;
+  /** The CIMD client identifier URL the user registered through, instead of `applicationId`. */
+  cimdClientId?: string | null | undefined;
   isSuspended?: boolean | null | undefined;
   hasPassword?: boolean | null | undefined;
   lastSignInAt?: number | null | undefined;
@@ -150,6 +154,8 @@ export interface LogtoUserDataUpdatedUserEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -170,6 +176,8 @@ export interface LogtoUserDataUpdatedCustomDataEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -191,6 +199,8 @@ export interface LogtoUserDataUpdatedProfileEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -211,6 +221,8 @@ export interface LogtoPostRegisterEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -233,6 +245,8 @@ export interface LogtoPostSignInEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -255,6 +269,8 @@ export interface LogtoPostResetPasswordEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -277,6 +293,8 @@ export interface LogtoPostSignInAdaptiveMfaTriggeredEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -300,6 +318,8 @@ export interface LogtoUserCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -320,6 +340,8 @@ export interface LogtoUserDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -346,6 +368,8 @@ export interface LogtoUserSuspensionStatusUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -366,6 +390,8 @@ export interface LogtoRoleCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -386,6 +412,8 @@ export interface LogtoRoleDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -406,6 +434,8 @@ export interface LogtoRoleDataUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -426,6 +456,8 @@ export interface LogtoRoleScopesUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -448,6 +480,8 @@ export interface LogtoScopeCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -468,6 +502,8 @@ export interface LogtoScopeDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -488,6 +524,8 @@ export interface LogtoScopeDataUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -508,6 +546,8 @@ export interface LogtoOrganizationCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -528,6 +568,8 @@ export interface LogtoOrganizationDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -548,6 +590,8 @@ export interface LogtoOrganizationDataUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -568,6 +612,8 @@ export interface LogtoOrganizationMembershipUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -592,6 +638,8 @@ export interface LogtoOrganizationRoleCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -612,6 +660,8 @@ export interface LogtoOrganizationRoleDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -632,6 +682,8 @@ export interface LogtoOrganizationRoleDataUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -652,6 +704,8 @@ export interface LogtoOrganizationRoleScopesUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -672,6 +726,8 @@ export interface LogtoOrganizationScopeCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -692,6 +748,8 @@ export interface LogtoOrganizationScopeDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -712,6 +770,8 @@ export interface LogtoOrganizationScopeDataUpdatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -732,6 +792,8 @@ export interface LogtoTrustedDeviceCreatedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -752,6 +814,8 @@ export interface LogtoTrustedDeviceDeletedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -772,6 +836,8 @@ export interface LogtoIdentifierLockoutEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -793,6 +859,8 @@ export interface LogtoMessageRateLimitedEvent {
   sessionId?: string | null | undefined;
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** CIMD clients are unregistered: the identifier URL stands in for `application`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
@@ -812,8 +880,11 @@ export interface LogtoGrantLimitExceededEvent {
   ip?: string | null | undefined;
   interactionEvent?: OpenEnum<'SignIn' | 'Register' | 'ForgotPassword'> | null | undefined;
   sessionId?: string | null | undefined;
+  /** The registered application; absent for a CIMD client. */
   applicationId?: string | null | undefined;
   application?: LogtoApplication | null | undefined;
+  /** The CIMD client identifier URL, set instead of `applicationId`. */
+  cimdClientId?: string | null | undefined;
   path?: string | null | undefined;
   method?: string | null | undefined;
   status?: number | null | undefined;
