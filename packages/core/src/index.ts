@@ -40,15 +40,12 @@ export {
   readStream,
 } from './http/body.js';
 export {
-  answerTurn,
   type ClosableResponse,
-  type ContinuableResponse,
   connectionClosed,
   isClosableResponse,
+  type NodeConnection,
   nodeConnection,
-  sendContinue,
-  type TurnRequest,
-  type TurnResponse,
+  nodeConnectionInput,
 } from './http/connection.js';
 export { isJsonContentType } from './http/content-type.js';
 export { type HeaderReader, type HeaderRecord, type HeadersInput, readHeaders } from './http/headers.js';

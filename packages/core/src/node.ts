@@ -1,4 +1,3 @@
-export { sendContinue } from './http/connection.js';
 export { type NodeHandler, nodeHandler, nodeRequest } from './node/handler.js';
 export { nodeHeaders } from './node/headers.js';
 export { readNodeBody } from './node/read-body.js';

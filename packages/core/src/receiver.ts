@@ -7,8 +7,8 @@ import {
   isPendingStore,
 } from './commit/types.js';
 import { contextClass, type ErrorHandler, type Handler } from './context.js';
-import { readStream } from './http/body.js';
-import { answerTurn, connectionClosed, nodeConnection } from './http/connection.js';
+import { type BodyReader, readStream } from './http/body.js';
+import { nodeConnection, nodeConnectionInput } from './http/connection.js';
 import { consoleLogger, safeLog } from './logger.js';
 import { checkOptions, defaults, type ReceiverOptions } from './options.js';
 import { requestChecks } from './pipeline/check-request.js';
@@ -152,6 +152,13 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     );
   };
 
+  const dispatching = dispatchSettings({
+    providerName: provider.name,
+    router,
+    store: options.idempotency,
+    timeoutMs,
+    Context: contextClass(provider.context),
+  });
   const commit =
     provider.completion === undefined
       ? undefined
@@ -162,7 +169,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
             (isPendingStore(options.idempotency) ? options.idempotency : memoryPendingStore()),
           options: (options.commit ?? {}) as unknown as CommitOptions,
           logger,
-          instance: Math.random().toString(36).slice(2, 10),
+          instance: dispatching.instance,
         });
   const registerCommit = (kind: 'commit' | 'rollback', types: unknown, handler: unknown) => {
     if (commit === undefined) {
@@ -180,13 +187,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
     checks,
     limits: { maxBodyBytes, bodyTimeoutMs, needsRawBytes: checks.needsRawBytes },
     parsing: eventParsing(provider, options.validation ?? 'lenient'),
-    dispatching: dispatchSettings({
-      providerName: provider.name,
-      router,
-      store: options.idempotency,
-      timeoutMs,
-      Context: contextClass(provider.context),
-    }),
+    dispatching,
     answer: createHttpPolicy({ responses: options.responses, unhandled: options.unhandled }),
     reporting: {
       onResult: options.onResult,
@@ -262,12 +263,11 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
 
 export async function answerFetch(pipeline: Pipeline, request: Request, env?: unknown): Promise<Response> {
   const node = nodeConnection(env);
+  const body: BodyReader = (limit, timeoutMs) => readStream(request.body, limit, timeoutMs);
   const result = await receive(pipeline, {
     method: request.method,
     headers: request.headers,
-    body: (limit, timeoutMs) => readStream(request.body, limit, timeoutMs),
-    closed: node === undefined ? () => request.signal : connectionClosed(node.outgoing),
-    turn: node === undefined ? undefined : answerTurn(node.incoming, node.outgoing),
+    ...(node === undefined ? { body, closed: () => request.signal } : nodeConnectionInput(node, body)),
   });
   return toResponse(result);
 }

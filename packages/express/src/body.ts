@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type BodyInput, decodedText, parsedBody, sendContinue } from '@authhooks/core';
+import type { IncomingMessage } from 'node:http';
+import { type BodyInput, decodedText, parsedBody } from '@authhooks/core';
 import { readNodeBody } from '@authhooks/core/node';
 
 /** What body parsers leave on an Express request. */
@@ -18,15 +18,10 @@ export type ExpressRequest = IncomingMessage & {
  * `express.json()` (no raw bytes left). Never waits on a stream another parser already drained
  * (that hang is octokit/webhooks.js#1081).
  */
-export function expressBody(req: ExpressRequest, res?: ServerResponse): BodyInput {
+export function expressBody(req: ExpressRequest): BodyInput {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   const consumed = req._body === true || req.readableEnded;
-  if (!consumed) {
-    return (limit, timeoutMs) => {
-      if (res !== undefined) sendContinue(res);
-      return readNodeBody(req, limit, timeoutMs);
-    };
-  }
+  if (!consumed) return (limit, timeoutMs) => readNodeBody(req, limit, timeoutMs);
   if (req.body instanceof Uint8Array) return req.body;
   if (typeof req.body === 'string') return decodedText(req.body, 'express.text()');
   return parsedBody(req.body);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { EventMap, Receiver, Routed } from '@authhooks/core';
-import { answerTurn, connectionClosed, withRoutes } from '@authhooks/core';
+import { nodeConnectionInput, withRoutes } from '@authhooks/core';
 import { nodeHeaders, writeNodeAnswer } from '@authhooks/core/node';
 import { type ExpressRequest, expressBody } from './body.js';
 
@@ -30,9 +30,7 @@ export function expressMiddleware<TMap extends EventMap, TExtra extends object>(
       .receive({
         method: req.method ?? 'GET',
         headers: nodeHeaders(req),
-        body: expressBody(req, res),
-        closed: connectionClosed(res),
-        turn: answerTurn(req, res),
+        ...nodeConnectionInput({ incoming: req, outgoing: res }, expressBody(req)),
       })
       .then((answer) => writeNodeAnswer(req, res, answer));
   };

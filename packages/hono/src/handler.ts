@@ -1,21 +1,13 @@
 import type {
   AnyEventOf,
   BodyInput,
-  ContinuableResponse,
   EventMap,
   ReceiveInput,
   ReceiveResult,
   Receiver,
   Routed,
 } from '@authhooks/core';
-import {
-  answerTurn,
-  connectionClosed,
-  nodeConnection,
-  responseBody,
-  sendContinue,
-  withRoutes,
-} from '@authhooks/core';
+import { nodeConnection, nodeConnectionInput, responseBody, withRoutes } from '@authhooks/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoBody } from './body.js';
 import type { AuthhooksDelivery, AuthhooksEnv } from './variables.js';
@@ -55,8 +47,7 @@ export function honoHandler<TMap extends EventMap, TExtra extends object>(
     const result = await receiver.receive({
       method: c.req.method,
       headers: c.req.raw.headers,
-      body: continueFirst(c, await honoBody(c.req)),
-      ...connectionOf(c),
+      ...connectionOf(c, await honoBody(c.req)),
     });
     const answer = respond(c, result);
     const delivery = deliveryOf(result);
@@ -91,24 +82,13 @@ function replaceResponse(c: Context, answer: Response): void {
 }
 
 /**
- * The client's connection. On @hono/node-server the Node request and response themselves (also for
- * pipelined requests' turn): reading `c.req.raw.signal` there builds a full Web Request over the same
- * incoming stream our body reader consumes. Elsewhere (Bun, Deno, workerd) the request's own signal,
- * read only when a delivery goes asynchronous.
+ * The body and the client's connection. On @hono/node-server the Node request and response themselves
+ * (closed, a pipelined request's turn, `100 Continue` when the body is read): reading `c.req.raw.signal`
+ * there builds a full Web Request over the same incoming stream our body reader consumes. Elsewhere
+ * (Bun, Deno, workerd) the request's own signal, read only when a delivery goes asynchronous.
  */
-/** On @hono/node-server, a client waiting on `Expect: 100-continue` gets it when the body is read. */
-function continueFirst(c: Context, body: BodyInput): BodyInput {
+function connectionOf(c: Context, body: BodyInput): Pick<ReceiveInput, 'body' | 'closed' | 'turn'> {
   const node = nodeConnection(c.env);
-  if (node === undefined || typeof body !== 'function') return body;
-  const outgoing = node.outgoing as unknown as ContinuableResponse;
-  return (limit, timeoutMs) => {
-    sendContinue(outgoing);
-    return body(limit, timeoutMs);
-  };
-}
-
-function connectionOf(c: Context): Pick<ReceiveInput, 'closed' | 'turn'> {
-  const node = nodeConnection(c.env);
-  if (node === undefined) return { closed: () => c.req.raw.signal };
-  return { closed: connectionClosed(node.outgoing), turn: answerTurn(node.incoming, node.outgoing) };
+  if (node === undefined) return { body, closed: () => c.req.raw.signal };
+  return nodeConnectionInput(node, body);
 }

@@ -1,3 +1,5 @@
+import type { BodyInput } from './body.js';
+
 /** What `connectionClosed` reads of a Node `ServerResponse` (typed by shape: no node:http types needed). */
 export interface ClosableResponse {
   readonly writableFinished: boolean;
@@ -84,24 +86,6 @@ export function answerTurn(req: TurnRequest, res: TurnResponse): () => Promise<b
   };
 }
 
-/**
- * The Node request and response `@hono/node-server` hands a fetch handler as its second argument
- * (`{ incoming, outgoing }`), when that is what `env` is; undefined on every other runtime.
- */
-export function nodeConnection(
-  env: unknown,
-): { incoming: TurnRequest; outgoing: ClosableResponse & TurnResponse } | undefined {
-  if (typeof env !== 'object' || env === null) return undefined;
-  const { incoming, outgoing } = env as { incoming?: unknown; outgoing?: unknown };
-  if (!isClosableResponse(outgoing) || typeof (incoming as TurnRequest | undefined)?.once !== 'function') {
-    return undefined;
-  }
-  return {
-    incoming: incoming as TurnRequest,
-    outgoing: outgoing as ClosableResponse & TurnResponse,
-  };
-}
-
 /** Node's own fields on a response for `Expect: 100-continue` (typed by shape). */
 export interface ContinuableResponse {
   readonly _expect_continue?: boolean;
@@ -118,4 +102,46 @@ export interface ContinuableResponse {
  */
 export function sendContinue(res: ContinuableResponse): void {
   if (res._expect_continue === true && res._sent100 !== true && !res.headersSent) res.writeContinue();
+}
+
+/** A Node request and its response, typed by what the receiver reads of them. */
+export interface NodeConnection {
+  readonly incoming: TurnRequest;
+  readonly outgoing: ClosableResponse & TurnResponse & ContinuableResponse;
+}
+
+/**
+ * The Node request and response `@hono/node-server` hands a fetch handler as its second argument
+ * (`{ incoming, outgoing }`), when that is what `env` is; undefined on every other runtime.
+ */
+export function nodeConnection(env: unknown): NodeConnection | undefined {
+  if (typeof env !== 'object' || env === null) return undefined;
+  const { incoming, outgoing } = env as { incoming?: unknown; outgoing?: unknown };
+  if (!isClosableResponse(outgoing) || typeof (incoming as TurnRequest | undefined)?.once !== 'function') {
+    return undefined;
+  }
+  return { incoming: incoming as TurnRequest, outgoing: outgoing as NodeConnection['outgoing'] };
+}
+
+/**
+ * What every Node mount tells `receive()` about its connection: `closed` and `turn`, and the body,
+ * whose reader (when it still has to be read) first sends a client waiting on `Expect: 100-continue`
+ * its `100 Continue`.
+ */
+export function nodeConnectionInput(
+  { incoming, outgoing }: NodeConnection,
+  body: BodyInput,
+): { body: BodyInput; closed: () => AbortSignal; turn: () => Promise<boolean> | undefined } {
+  const read = typeof body === 'function' ? body : undefined;
+  return {
+    body:
+      read === undefined
+        ? body
+        : (limit, timeoutMs) => {
+            sendContinue(outgoing);
+            return read(limit, timeoutMs);
+          },
+    closed: connectionClosed(outgoing),
+    turn: answerTurn(incoming, outgoing),
+  };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerTurn, connectionClosed, sendContinue } from '../http/connection.js';
+import { nodeConnectionInput } from '../http/connection.js';
 import type { ReceiveInput } from '../pipeline/pipeline.js';
 import type { EventMap } from '../provider.js';
 import type { Receiver } from '../receiver.js';
@@ -13,16 +13,11 @@ import { writeNodeAnswer } from './write-answer.js';
  * and (given the response) whether the client is still there to read the answer.
  */
 export function nodeRequest(req: IncomingMessage, res?: ServerResponse): ReceiveInput {
-  return {
-    method: req.method ?? 'GET',
-    headers: nodeHeaders(req),
-    body: (limit, timeoutMs) => {
-      if (res !== undefined) sendContinue(res);
-      return readNodeBody(req, limit, timeoutMs);
-    },
-    closed: res === undefined ? undefined : connectionClosed(res),
-    turn: res === undefined ? undefined : answerTurn(req, res),
-  };
+  const method = req.method ?? 'GET';
+  const headers = nodeHeaders(req);
+  const body = (limit: number, timeoutMs: number) => readNodeBody(req, limit, timeoutMs);
+  if (res === undefined) return { method, headers, body };
+  return { method, headers, ...nodeConnectionInput({ incoming: req, outgoing: res }, body) };
 }
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

@@ -32,7 +32,7 @@ export interface ReceiveInput {
   /**
    * For a request pipelined behind another on the same connection: resolves once its answer can be
    * written (true) or the connection closed first (false: the handlers do not run). Undefined when not
-   * queued. Node mounts pass `answerTurn(req, res)`.
+   * queued. Node mounts pass it with `nodeConnectionInput`.
    */
   readonly turn?: (() => Promise<boolean> | undefined) | undefined;
 }
