@@ -1,9 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Script } from './scripts.js';
-
-function script(name: string, source: string): Script {
-  return { name, source, sha: createHash('sha1').update(source).digest('hex') };
-}
+import { script } from './scripts.js';
 
 // One hash per operation (`op`, `state`, `due`, the claim's `token` and `until`), a sorted set of the
 // pending ones by due time, and one sorted set per match key. Every key carries the same hash tag, so

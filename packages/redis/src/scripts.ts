@@ -13,7 +13,7 @@ export interface Script {
   readonly bySource?: boolean;
 }
 
-function script(name: string, source: string, bySource = false): Script {
+export function script(name: string, source: string, bySource = false): Script {
   return {
     name,
     source,
