@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { type Invocation, type OptionsConfig, UsageError } from './command.js';
 import type { CliIo } from './io.js';
-import { stringOption } from './values.js';
+import { fileOption, stringOption } from './values.js';
 
 /** A secret option: `--<name>`, its `--<name>-file` twin, and the environment variable the receivers read. */
 export interface SecretSource {
@@ -34,12 +33,12 @@ export async function secretOption(
   io: CliIo,
   { name, env }: SecretSource,
 ): Promise<string | undefined> {
-  const file = stringOption(invocation, `${name}-file`);
   const given = stringOption(invocation, name);
-  if (file !== undefined && given !== undefined) {
+  if (given !== undefined && stringOption(invocation, `${name}-file`) !== undefined) {
     throw new UsageError(`give --${name} or --${name}-file, not both`);
   }
-  if (file !== undefined) return firstLine(await readSecretFile(name, file), `--${name}-file`);
+  const file = await fileOption(invocation, `${name}-file`);
+  if (file !== undefined) return firstLine(file, `--${name}-file`);
   if (given === '-') {
     if (io.readStdin === undefined) throw new UsageError(`--${name} -: stdin cannot be read here`);
     return firstLine(await io.readStdin(), `--${name} - (stdin)`);
@@ -47,14 +46,6 @@ export async function secretOption(
   if (given !== undefined) return given;
   const fromEnv = env === undefined ? undefined : io.env[env];
   return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
-}
-
-async function readSecretFile(name: string, path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`--${name}-file: cannot read the file "${path}"`);
-  }
 }
 
 function firstLine(text: string, where: string): string {

@@ -1,4 +1,4 @@
-import { fusionAuthEventTypes } from '@authhooks/fusionauth';
+import { fusionAuthEvents, fusionAuthEventTypes } from '@authhooks/fusionauth';
 import { fusionAuthWebhookConfig } from '../../config/webhook-config.js';
 import { type TransactionSetting, transactionTypes } from '../../simulator/transaction.js';
 import { type Command, exitCodes, UsageError } from '../command.js';
@@ -105,8 +105,8 @@ function expandEvents(values: readonly string[]): string[] {
 /** Each commit-aware type and the *.complete event that confirms it; a usage error for a type that has none. */
 function commitEvents(types: readonly string[]): string[] {
   return types.flatMap((type) => {
-    const complete = `${type}.complete`;
-    if (!(fusionAuthEventTypes as readonly string[]).includes(complete)) {
+    const complete = fusionAuthEvents.completion?.completeTypeOf(type);
+    if (complete === undefined) {
       throw new UsageError(`--commit: ${type} has no *.complete event, so its commit cannot be confirmed`);
     }
     return [type, complete];

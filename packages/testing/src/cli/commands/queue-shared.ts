@@ -1,7 +1,7 @@
 import { silentLogger } from '@authhooks/core';
 import type { Invocation } from '../command.js';
 import type { CliIo } from '../io.js';
-import { type SecretSource, secretOption } from '../secrets.js';
+import { type SecretSource, secretOption, secretOptions } from '../secrets.js';
 import { stringOption } from '../values.js';
 
 /** The queue's Redis URL may hold a password: read like any secret, with REDIS_URL as its variable. */
@@ -14,8 +14,7 @@ export const installHint = 'npm i @authhooks/queue ioredis';
 
 /** The options every `queue` command takes, and their help lines. */
 export const queueOptions = {
-  redis: { type: 'string' },
-  'redis-file': { type: 'string' },
+  ...secretOptions(redisSecret),
   name: { type: 'string' },
   prefix: { type: 'string' },
 } as const;
