@@ -49,7 +49,15 @@ export {
 } from './http/connection.js';
 export { isJsonContentType } from './http/content-type.js';
 export { type HeaderReader, type HeaderRecord, type HeadersInput, readHeaders } from './http/headers.js';
+export { type DeliveryAttempt, deliveryAttempt } from './idempotency/attempt.js';
 export { type MemoryStoreOptions, memoryStore } from './idempotency/memory-store.js';
+export {
+  type SettledHub,
+  type SettledListener,
+  type SettledSource,
+  settledHub,
+  settlementMessage,
+} from './idempotency/settled-hub.js';
 export type { IdempotencyStore, Reservation, Settlement, Verdict } from './idempotency/types.js';
 export {
   type ConsoleLoggerOptions,

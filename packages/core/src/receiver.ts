@@ -171,6 +171,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
           logger,
           instance: dispatching.instance,
         });
+  if (commit !== undefined) dispatching.provisional = (delivery) => commit.provisional(delivery);
   const registerCommit = (kind: 'commit' | 'rollback', types: unknown, handler: unknown) => {
     if (commit === undefined) {
       throw new TypeError(

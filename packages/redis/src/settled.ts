@@ -1,16 +1,13 @@
-import type { Settlement, Verdict } from '@authhooks/core';
+import { type SettledHub, settledHub, settlementMessage } from '@authhooks/core';
 import { nodeRedisCommands, type ScriptRunner } from './client.js';
 import { stateScript } from './scripts.js';
 
 /**
- * Waiting copies across instances. `complete` and `release` publish on one channel per store, in the
- * same Lua step as the change; a copy that waits subscribes (one subscriber connection per store, open
- * only while someone waits), then checks the key once, so a message sent before it listened is not
- * missed. A slow re-check catches what sends no message: a lease that ran out after a crash.
+ * Waiting copies across instances: `complete` and `release` publish on one channel per store, in the
+ * same Lua step as the change; the hub (core) keeps one subscriber connection open while anyone waits.
  */
-export interface SettledHub {
+export interface RedisSettledHub extends SettledHub {
   readonly channel: string;
-  wait(key: string, signal: AbortSignal): Promise<Settlement>;
 }
 
 /** What the hub needs of a subscriber connection, whichever library made it. */
@@ -19,112 +16,28 @@ interface Subscriber {
   close(): void;
 }
 
-const recheckMs = 1_000;
-/** Without a subscriber (a client that cannot duplicate itself, or a failed subscribe): re-check more often. */
-const unsubscribedRecheckMs = 100;
+export const message = settlementMessage;
 
-export function message(key: string, settlement: Settlement): string {
-  return `${key}\n${JSON.stringify(settlement)}`;
-}
-
-export function settledHub(client: unknown, redis: ScriptRunner, prefix: string): SettledHub {
+export function redisSettledHub(client: unknown, redis: ScriptRunner, prefix: string): RedisSettledHub {
   const channel = `${prefix}settled`;
-  const waiters = new Map<string, Set<(settlement: Settlement) => void>>();
-  let subscribing: Promise<Subscriber | undefined> | undefined;
-  let count = 0;
-
-  const onMessage = (received: unknown) => {
-    const text = String(received);
-    const newline = text.indexOf('\n');
-    if (newline < 0) return;
-    const waiting = waiters.get(text.slice(0, newline));
-    if (waiting === undefined) return;
-    let settlement: Settlement;
-    try {
-      settlement = parseSettlement(JSON.parse(text.slice(newline + 1)));
-    } catch {
-      return;
-    }
-    for (const wake of [...waiting]) wake(settlement);
-  };
-
-  const subscriber = () => {
-    subscribing ??= openSubscriber(client)
-      .then(async (opened) => {
-        if (opened === undefined) return undefined;
+  const hub = settledHub({
+    async listen(onMessage) {
+      const opened = await openSubscriber(client);
+      if (opened === undefined) return undefined;
+      try {
         await opened.subscribe(channel, onMessage);
-        return opened;
-      })
-      .catch(() => undefined);
-    return subscribing;
-  };
-
-  const leave = () => {
-    count--;
-    if (count > 0 || subscribing === undefined) return;
-    const closing = subscribing;
-    subscribing = undefined;
-    void closing.then((opened) => opened?.close());
-  };
-
-  const check = async (key: string): Promise<Settlement | undefined> => {
-    const state = String(await redis.run(stateScript, prefix + key, []));
-    if (state === 'handled') return { state: 'handled' };
-    if (state === 'free') return { state: 'released' };
-    return undefined;
-  };
-
-  return {
-    channel,
-    wait(key, signal) {
-      if (signal.aborted) return Promise.resolve({ state: 'in_progress' });
-      count++;
-      return new Promise<Settlement>((resolve, reject) => {
-        let done = false;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const finish = (settlement: Settlement | Error) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
-          const waiting = waiters.get(key);
-          waiting?.delete(finish);
-          if (waiting?.size === 0) waiters.delete(key);
-          leave();
-          if (settlement instanceof Error) reject(settlement);
-          else resolve(settlement);
-        };
-        const onAbort = () => finish({ state: 'in_progress' });
-        signal.addEventListener('abort', onAbort, { once: true });
-        const waiting = waiters.get(key) ?? new Set();
-        waiters.set(key, waiting);
-        waiting.add(finish);
-
-        const recheck = (everyMs: number) => {
-          if (done) return;
-          check(key).then(
-            (settlement) => {
-              if (settlement !== undefined) return finish(settlement);
-              if (!done) timer = setTimeout(() => recheck(everyMs), everyMs);
-            },
-            (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
-          );
-        };
-        void subscriber().then((opened) => recheck(opened === undefined ? unsubscribedRecheckMs : recheckMs));
-      });
+      } catch (error) {
+        opened.close();
+        throw error;
+      }
+      return opened;
     },
-  };
-}
-
-function parseSettlement(value: unknown): Settlement {
-  const { state, verdict } = value as { state?: unknown; verdict?: Verdict };
-  if (state === 'handled') return { state: 'handled' };
-  if (state === 'released') {
-    if (verdict === undefined || typeof verdict?.error !== 'string') return { state: 'released' };
-    const status = typeof verdict.status === 'number' ? verdict.status : undefined;
-    return { state: 'released', verdict: { status, error: verdict.error } };
-  }
-  throw new Error('not a settlement');
+    async check(key) {
+      const state = String(await redis.run(stateScript, prefix + key, []));
+      return state === 'handled' || state === 'free' ? state : 'held';
+    },
+  });
+  return { channel, wait: hub.wait };
 }
 
 /** A second connection like the client's, for SUBSCRIBE (a connection that subscribes can do nothing else). */

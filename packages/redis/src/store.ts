@@ -3,7 +3,7 @@ import { scriptRunner } from './client.js';
 import { type RedisStoreOptions, resolveOptions } from './options.js';
 import { redisPendingStore } from './pending.js';
 import { completeScript, releaseScript, reserveScript } from './scripts.js';
-import { message, settledHub } from './settled.js';
+import { message, redisSettledHub } from './settled.js';
 
 const reservations: ReadonlySet<string> = new Set<Reservation>(['reserved', 'duplicate', 'in_progress']);
 
@@ -17,7 +17,7 @@ export function redisStore(options: RedisStoreOptions): IdempotencyStore & Pendi
   const redis = scriptRunner(options.client);
   const ttl = String(ttlMs);
   const lease = String(leaseMs);
-  const hub = settledHub(options.client, redis, prefix);
+  const hub = redisSettledHub(options.client, redis, prefix);
   const pending = redisPendingStore(redis, prefix, ttlMs);
 
   return {

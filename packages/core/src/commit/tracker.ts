@@ -125,6 +125,27 @@ export class CommitTracker {
     if (base !== undefined) return this.#completed(delivery, base);
   }
 
+  /**
+   * The operation this tracker will record for `delivery` if it is answered 2xx now (undefined when no
+   * commit-aware handler concerns it): a store that records handled events inside the handler's
+   * transaction writes it there too, so a crash before the answer loses no pending undo.
+   */
+  provisional(delivery: Delivery): { store: PendingStore; operation: PendingOperation } | undefined {
+    const type = delivery.type as string;
+    if (!this.#tracked(type) || delivery.id === undefined || delivery.event === undefined) return undefined;
+    const match = this.#matchOf(type, delivery.event);
+    if (match === undefined) return undefined;
+    const operation: PendingOperation = {
+      id: delivery.id,
+      type,
+      match,
+      event: delivery.event,
+      dueAt: Date.now() + this.#windowMs,
+      answered: 'ok',
+    };
+    return { store: this.#settings.store, operation };
+  }
+
   /** Decides every operation whose window ended by `now` (the sweeper calls it; tests may too). */
   async sweep(now = Date.now()): Promise<number> {
     const { store } = this.#settings;

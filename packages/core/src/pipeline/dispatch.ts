@@ -1,6 +1,8 @@
+import type { PendingOperation, PendingStore } from '../commit/types.js';
 import type { ContextClass, DeliveryContext } from '../context.js';
 import type { Delivery } from '../delivery.js';
 import { WebhookRejection } from '../errors.js';
+import { attachAttempt } from '../idempotency/attempt.js';
 import type { IdempotencyStore, Reservation, Verdict } from '../idempotency/types.js';
 import { type AttemptEnded, waitForAttempt } from '../idempotency/wait-for-attempt.js';
 import { describeError, safeLog } from '../logger.js';
@@ -29,13 +31,17 @@ export interface DispatchSettings {
   /** Unique per receiver instance: with a counter it makes each attempt's lease token. */
   readonly instance: string;
   attempts: number;
+  /** The operation commit-aware handlers will track for a delivery (set once the tracker exists). */
+  provisional?: (
+    delivery: Delivery,
+  ) => { readonly store: PendingStore; readonly operation: PendingOperation } | undefined;
 }
 
 /** The bound on a store call when `timeoutMs` is false. */
 export const storeLimitMs = 5_000;
 
 export function dispatchSettings(
-  options: Omit<DispatchSettings, 'deadlines' | 'storeDeadlines' | 'instance' | 'attempts'>,
+  options: Omit<DispatchSettings, 'deadlines' | 'storeDeadlines' | 'instance' | 'attempts' | 'provisional'>,
 ): DispatchSettings {
   const { timeoutMs } = options;
   return {
@@ -272,7 +278,20 @@ class GuardedRun implements Expirable {
     if (result === 'in_progress') return this.#waitForOtherAttempt();
     this.#reserved = true;
     this.#phase = 'handling';
+    this.#attach();
     this.#start(0, undefined);
+  }
+
+  /** Lets a store that records inside the handler's transaction find this attempt from `ctx`. */
+  #attach() {
+    const { settings, delivery } = this;
+    attachAttempt(this.ctx, {
+      store: settings.store as IdempotencyStore,
+      key: this.#key,
+      token: this.#token,
+      reserved: this.#reserved,
+      pending: () => settings.provisional?.(delivery),
+    });
   }
 
   /**
@@ -336,6 +355,7 @@ class GuardedRun implements Expirable {
         'idempotency store failed; handling without deduplication',
       );
       this.#phase = 'handling';
+      this.#attach();
       return this.#start(0, undefined);
     }
     this.#settle(() => {

@@ -1,0 +1,91 @@
+import type { Driver } from './driver.js';
+import type { Names } from './names.js';
+
+/**
+ * The schema, as numbered steps that never change once released (a new need is a new step). `migrate()`
+ * runs the missing ones in one transaction under an advisory lock, so instances starting together
+ * run each once; the store itself never runs DDL.
+ */
+const steps: readonly ((names: Names) => string)[] = [
+  ({ deliveries, pending, schema }) => `
+CREATE TABLE ${deliveries} (
+  key text PRIMARY KEY,
+  state text NOT NULL CHECK (state IN ('held', 'handled')),
+  token text,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX deliveries_expires_at ON ${deliveries} (expires_at);
+CREATE TABLE ${pending} (
+  id text PRIMARY KEY,
+  match text NOT NULL,
+  operation jsonb NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'committed', 'rolled_back')),
+  due bigint NOT NULL,
+  claim_token text,
+  claimed_until bigint NOT NULL DEFAULT 0,
+  provisional boolean NOT NULL DEFAULT false,
+  added bigint NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX pending_operations_due ON ${pending} (due) WHERE state = 'pending';
+CREATE INDEX pending_operations_match ON ${pending} (match, added) WHERE state <> 'committed';
+CREATE INDEX pending_operations_expires_at ON ${pending} (expires_at);
+COMMENT ON SCHEMA "${schema}" IS 'authhooks: handled webhook events and pending operations';`,
+];
+
+export const latestVersion = steps.length;
+
+export interface MigrationResult {
+  /** The schema version before. */
+  readonly from: number;
+  /** The schema version now. */
+  readonly to: number;
+}
+
+/** Creates or upgrades the schema; safe to run any number of times, from several processes at once. */
+export async function migrate(driver: Driver<unknown>, names: Names): Promise<MigrationResult> {
+  return driver.transaction(async (sql) => {
+    await sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`authhooks:migrate:${names.schema}`]);
+    await sql.query(`CREATE SCHEMA IF NOT EXISTS "${names.schema}"`);
+    await sql.query(
+      `CREATE TABLE IF NOT EXISTS ${names.migrations} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const [row] = await sql.query<{ version: string | null }>(
+      `SELECT max(version)::text AS version FROM ${names.migrations}`,
+    );
+    const from = Number(row?.version ?? 0);
+    if (from > latestVersion) {
+      throw new Error(
+        `authhooks: the "${names.schema}" schema is at version ${from}, newer than this @authhooks/postgres knows (${latestVersion}); upgrade @authhooks/postgres.`,
+      );
+    }
+    for (let version = from + 1; version <= latestVersion; version++) {
+      for (const statement of splitStatements((steps[version - 1] as (names: Names) => string)(names))) {
+        await sql.query(statement);
+      }
+      await sql.query(`INSERT INTO ${names.migrations} (version) VALUES ($1)`, [String(version)]);
+    }
+    return { from, to: latestVersion };
+  });
+}
+
+/** Where the schema stands: its version, or 0 when `migrate()` never ran. */
+export async function schemaVersion(driver: Driver<unknown>, names: Names): Promise<number> {
+  const [row] = await driver.query<{ version: string | null }>(
+    `SELECT CASE WHEN to_regclass($1) IS NULL THEN NULL ELSE 1 END AS version`,
+    [names.migrations],
+  );
+  if (row?.version === null || row === undefined) return 0;
+  const [current] = await driver.query<{ version: string | null }>(
+    `SELECT max(version)::text AS version FROM ${names.migrations}`,
+  );
+  return Number(current?.version ?? 0);
+}
+
+/** Our own DDL only: statements end with `;` at the end of a line. */
+function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement !== '');
+}
