@@ -76,8 +76,6 @@ export async function startPostgresServer(): Promise<PostgresServer> {
           '-c',
           'fsync=off',
           '-c',
-          'synchronous_commit=off',
-          '-c',
           'full_page_writes=off',
           '-c',
           'max_connections=200',

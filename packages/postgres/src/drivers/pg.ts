@@ -26,6 +26,11 @@ export function pgDriver(pool: Pool): Driver<PoolClient> {
     async transaction(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A checked-out client whose connection dies emits 'error': unheard, it would end the process.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(runnerOf(client), client);
@@ -37,6 +42,7 @@ export function pgDriver(pool: Pool): Driver<PoolClient> {
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
