@@ -166,8 +166,8 @@ describeWithRedis('authhooks queue', () => {
   });
 });
 
-// Without @authhooks/queue installed (it is an optional peer of @authhooks/testing), the queue commands
-// say what to install and the others work. Only the built package can be installed without it.
+// Without @authhooks/queue and @authhooks/postgres installed (optional peers of @authhooks/testing), their
+// commands say what to install and the others work. Only the built package can be installed without it.
 it.skipIf(process.env.AUTHHOOKS_TEST_TARGET !== 'dist')(
   'authhooks queue without @authhooks/queue installed names what to install',
   { timeout: 60_000 },
@@ -175,13 +175,18 @@ it.skipIf(process.env.AUTHHOOKS_TEST_TARGET !== 'dist')(
     const app = installTestingAlone();
     try {
       const cli = join(app, 'node_modules/@authhooks/testing/dist/cli.js');
-      const [queueRun, samplesRun] = await Promise.all([
+      const [queueRun, postgresRun, samplesRun] = await Promise.all([
         run(cli, ['queue', 'failed']),
+        run(cli, ['postgres', 'migrate', '--url', 'postgres://127.0.0.1:1/x']),
         run(cli, ['samples', '--json']),
       ]);
       expect([queueRun.code, queueRun.stderr]).toEqual([
         1,
         'error authhooks queue failed: the queue commands need @authhooks/queue (with BullMQ) and ioredis, which are not installed: npm i @authhooks/queue ioredis\n',
+      ]);
+      expect([postgresRun.code, postgresRun.stderr]).toEqual([
+        1,
+        'error authhooks postgres migrate: this command needs @authhooks/postgres and pg, which are not installed: npm i @authhooks/postgres pg\n',
       ]);
       expect(samplesRun.code).toBe(0);
     } finally {

@@ -96,3 +96,23 @@ export async function fileOption(invocation: Invocation, name: string): Promise<
     throw new UsageError(`--${name}: cannot read the file "${path}"`);
   }
 }
+
+/** A connection URL as it may be printed: its password replaced by ***. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/:]*):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Loads an optional peer dependency of a command; when `missing` matches what was not found, the error
+ * says which packages to install.
+ */
+export async function importOptional<T>(load: () => Promise<T>, missing: RegExp, need: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const notFound = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    if (!notFound || !missing.test(String(message))) throw error;
+    throw new Error(need);
+  }
+}

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { fusionauthConfig } from './fusionauth-config.js';
 import { jwks } from './jwks.js';
 import { keys } from './keys.js';
+import { postgresMigrate } from './postgres-migrate.js';
 import { queueFailed } from './queue-failed.js';
 import { queueRetry } from './queue-retry.js';
 import { sample } from './sample.js';
@@ -24,4 +25,5 @@ export const commands: readonly Command[] = [
   fusionauthConfig,
   queueFailed,
   queueRetry,
+  postgresMigrate,
 ];

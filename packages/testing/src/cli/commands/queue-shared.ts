@@ -2,7 +2,7 @@ import { silentLogger } from '@authhooks/core';
 import type { Invocation } from '../command.js';
 import type { CliIo } from '../io.js';
 import { type SecretSource, secretOption, secretOptions } from '../secrets.js';
-import { stringOption } from '../values.js';
+import { importOptional, redactUrl, stringOption } from '../values.js';
 
 /** The queue's Redis URL may hold a password: read like any secret, with REDIS_URL as its variable. */
 const redisSecret: SecretSource = { name: 'redis', env: 'REDIS_URL' };
@@ -28,19 +28,12 @@ export const queueOptionsHelp = `  --redis <url>            the queue's Redis (d
  * `@authhooks/queue` is loaded only by the `queue` commands, so @authhooks/testing works without it
  * (and without BullMQ): it is an optional peer dependency.
  */
-export async function loadQueuePackage(): Promise<QueuePackage> {
-  try {
-    return await import('@authhooks/queue');
-  } catch (error) {
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    const missing =
-      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
-      /@authhooks\/queue|bullmq|ioredis/.test(String(message));
-    if (!missing) throw error;
-    throw new Error(
-      `the queue commands need @authhooks/queue (with BullMQ) and ioredis, which are not installed: ${installHint}`,
-    );
-  }
+export function loadQueuePackage(): Promise<QueuePackage> {
+  return importOptional(
+    () => import('@authhooks/queue'),
+    /@authhooks\/queue|bullmq|ioredis/,
+    `the queue commands need @authhooks/queue (with BullMQ) and ioredis, which are not installed: ${installHint}`,
+  );
 }
 
 /**
@@ -72,8 +65,4 @@ export async function withQueue<T>(
   } finally {
     await queue.close();
   }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/:]*):[^@/]*@/, '//$1:***@');
 }
