@@ -29,6 +29,10 @@ const thirdPartyNames = [
   // ioredis 6.1's .d.ts imports the untyped redis-errors: an app with skipLibCheck false needs these (README).
   '@types/redis-errors',
   'redis',
+  'pg',
+  '@types/pg',
+  'postgres',
+  'drizzle-orm',
   'typescript',
   '@types/node',
 ];
@@ -136,6 +140,18 @@ function withoutTarballIntegrity(lock) {
   return lock;
 }
 
+/**
+ * npm keeps a locked entry's metadata while its spec is unchanged, and our tarballs' names never change:
+ * their entries are dropped so that npm reads each package's dependencies again from the new tarball.
+ */
+function forgetOurPackages(path) {
+  const lock = readJson(path);
+  for (const [key, entry] of Object.entries(lock.packages ?? {})) {
+    if (typeof entry.resolved === 'string' && entry.resolved.startsWith('file:')) delete lock.packages[key];
+  }
+  writeJson(path, lock);
+}
+
 function writeLock({ fresh }) {
   const work = mkdtempSync(join(tmpdir(), 'authhooks-consumer-lock-'));
   try {
@@ -143,6 +159,7 @@ function writeLock({ fresh }) {
     const app = join(work, 'app');
     cpSync(template, app, { recursive: true });
     if (fresh) rmSync(join(app, 'package-lock.json'), { force: true });
+    else forgetOurPackages(join(app, 'package-lock.json'));
     const manifest = readJson(join(app, 'package.json'));
     manifest.dependencies = expectedDependencies(packed);
     writeJson(join(app, 'package.json'), manifest);

@@ -9,6 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installConsumerApp } from '../../scripts/consumer-app.mjs';
 import { startUntil } from '../support/child.js';
 import { cleanEnv } from '../support/clean-env.js';
+import {
+  describeWithPostgres,
+  type PostgresServer,
+  startPostgresServer,
+} from '../support/postgres-server.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { signedUserDelete } from '../support/signed-delivery.js';
 
@@ -40,7 +45,7 @@ beforeAll(async () => {
   // Third-party packages from the app's committed lockfile, ours from fresh tarballs.
   ({ app, packed } = installConsumerApp(work));
   // nodenext also emits build/*.mjs and build/*.cjs, which the adapter tests run.
-  for (const mode of ['nodenext', 'bundler', 'node-only']) {
+  for (const mode of ['nodenext', 'bundler', 'node-only', 'drizzle']) {
     const result = await run(
       process.execPath,
       ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${mode}.json`],
@@ -79,7 +84,7 @@ describe('the packed packages', () => {
 });
 
 describe('a strict TypeScript app', () => {
-  it.each(['nodenext', 'bundler', 'node-only'])('type-checks as tsconfig.%s.json', (mode) => {
+  it.each(['nodenext', 'bundler', 'node-only', 'drizzle'])('type-checks as tsconfig.%s.json', (mode) => {
     expect(typeChecks.get(mode)).toBe('');
   });
 });
@@ -166,3 +171,47 @@ describeWithRedis(
     }, 60_000);
   },
 );
+
+describeWithPostgres('@authhooks/postgres from its tarball: pgStore and the transactional inbox', () => {
+  let postgres: PostgresServer | undefined;
+  beforeAll(async () => {
+    postgres = await startPostgresServer();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  it.each([
+    'mjs',
+    'cjs',
+  ])('as .%s records the user and the event in one transaction; a copy is a duplicate', async (format) => {
+    const server = await startUntil(
+      process.execPath,
+      [join(app, 'build', `postgres-inbox.${format}`)],
+      /listening (\S+)/,
+      {
+        cwd: app,
+        env: cleanEnv({
+          FUSIONAUTH_WEBHOOK_HMAC_SECRET: secret,
+          DATABASE_URL: postgres?.url ?? '',
+          SCHEMA: `consumer_${format}`,
+          AUTHHOOKS_LOG_LEVEL: 'warn',
+        }),
+      },
+    );
+    try {
+      const url = server.match[1] ?? '';
+      const signed = signedUserDelete(secret);
+      const send = () => fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+      const first = await send();
+      expect([first.status, (await first.json()).outcome]).toEqual([200, 'handled']);
+      const again = await send();
+      expect([again.status, (await again.json()).outcome]).toEqual([200, 'duplicate']);
+      expect(server.output().match(/deleted /g)).toHaveLength(1);
+    } catch (error) {
+      throw new Error(`${String(error)}\n--- app output ---\n${server.output()}`);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
