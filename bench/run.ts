@@ -10,6 +10,7 @@ import { runProfile } from './profile/run-profile.js';
 import { queueSection } from './queue/section.js';
 import { scalingSection } from './scaling/section.js';
 import { signatureSection } from './signature/section.js';
+import { storesSection } from './stores/section.js';
 import { typecheckSection } from './typecheck/section.js';
 
 const sections: Record<SectionName, { title: string; run: RunSection }> = {
@@ -20,6 +21,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   typecheck: { title: '5. Type-check cost', run: typecheckSection },
   queue: { title: '6. Queue enqueue path', run: queueSection },
   consistency: { title: '7. Consistency with what FusionAuth committed', run: consistencySection },
+  stores: { title: '8. Idempotency stores per delivery', run: storesSection },
 };
 
 const args = parseArgs(process.argv.slice(2));

@@ -6,6 +6,7 @@ export const sectionNames = [
   'typecheck',
   'queue',
   'consistency',
+  'stores',
 ] as const;
 export type SectionName = (typeof sectionNames)[number];
 

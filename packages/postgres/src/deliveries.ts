@@ -1,7 +1,7 @@
 import type { Names } from './names.js';
 
 /** The statements on the deliveries table. Times are the server's clock, so instances agree on leases. */
-export function deliveryStatements({ deliveries, channel }: Names) {
+export function deliveryStatements({ deliveries, channel, recordHandled }: Names) {
   const ms = (param: string) => `clock_timestamp() + (${param}::bigint * interval '1 millisecond')`;
   return {
     /**
@@ -28,14 +28,9 @@ END AS result`,
 SELECT pg_notify('${channel}', $3) FROM recorded`,
     /**
      * $1 key, $2 token, $3 ttl ms, $4 message: inside the handler's transaction, only while this
-     * attempt's lease holds the key (expired or not: nobody else took it).
+     * attempt's lease holds the key (expired or not: nobody else took it); raises otherwise.
      */
-    completeHeld: `WITH recorded AS (
-  UPDATE ${deliveries} SET state = 'handled', token = NULL, expires_at = ${ms('$3')}
-  WHERE key = $1 AND state = 'held' AND token = $2
-  RETURNING 1
-)
-SELECT pg_notify('${channel}', $4) AS notified FROM recorded`,
+    completeHeld: `SELECT ${recordHandled}($1, $2, $3::bigint, $4)`,
     /** $1 key, $2 token, $3 message. Deletes only a lease holding this token. */
     release: `WITH freed AS (
   DELETE FROM ${deliveries} WHERE key = $1 AND state = 'held' AND token = $2 RETURNING 1

@@ -2,7 +2,7 @@ import { type DeliveryAttempt, settlementMessage } from '@authhooks/core';
 import type { deliveryStatements } from './deliveries.js';
 import type { Driver } from './driver.js';
 import { explain, LeaseLostError } from './errors.js';
-import type { Names } from './names.js';
+import { leaseLostMessage, type Names } from './names.js';
 import { addPendingParams, type PendingStatements } from './pending.js';
 
 export interface InboxSettings {
@@ -10,6 +10,11 @@ export interface InboxSettings {
   readonly pendingSql: PendingStatements;
   readonly ttl: string;
   readonly ttlMs: number;
+  /**
+   * Attempts whose record this transaction wrote (`key\ntoken`): the receiver's `complete` after the
+   * handlers then has nothing left to write and skips its round trip.
+   */
+  readonly recorded: Set<string>;
 }
 
 /** Attempts whose transaction runs or committed: a second one would not be atomic with the first. */
@@ -25,7 +30,7 @@ export async function inbox<Tx, T>(
   driver: Driver<Tx>,
   names: Names,
   attempt: DeliveryAttempt,
-  { sql, pendingSql, ttl, ttlMs }: InboxSettings,
+  { sql, pendingSql, ttl, ttlMs, recorded }: InboxSettings,
   work: (tx: Tx) => Promise<T> | T,
 ): Promise<T> {
   if (typeof work !== 'function') {
@@ -44,21 +49,24 @@ export async function inbox<Tx, T>(
     pending !== undefined && (pending.store as object) === attempt.store ? pending.operation : undefined;
   const message = settlementMessage(attempt.key, { state: 'handled' });
   try {
-    return await driver.transaction(async (runner, tx) => {
+    // The record goes last, with the COMMIT: it raises when the lease was taken over meanwhile.
+    const record = attempt.reserved
+      ? { text: sql.completeHeld, params: [attempt.key, attempt.token, ttl, message] }
+      : { text: sql.complete, params: [attempt.key, ttl, message] };
+    const result = await driver.transaction(async (runner, tx) => {
       const result = await work(tx);
-      if (attempt.reserved) {
-        const recorded = await runner.query(sql.completeHeld, [attempt.key, attempt.token, ttl, message]);
-        if (recorded.length === 0) throw new LeaseLostError(attempt.key);
-      } else {
-        await runner.query(sql.complete, [attempt.key, ttl, message]);
-      }
       if (operation !== undefined) {
         await runner.query(pendingSql.add, addPendingParams(operation, true, ttlMs));
       }
       return result;
-    });
+    }, record);
+    if (attempt.reserved) recorded.add(`${attempt.key}\n${attempt.token}`);
+    return result;
   } catch (error) {
     used.delete(attempt); // rolled back: nothing is recorded, so the handler may try again
+    if (String((error as { message?: unknown } | null)?.message).includes(leaseLostMessage)) {
+      throw new LeaseLostError(attempt.key);
+    }
     throw explain(error, names);
   }
 }

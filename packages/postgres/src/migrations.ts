@@ -1,21 +1,21 @@
 import type { Driver } from './driver.js';
-import type { Names } from './names.js';
+import { leaseLostMessage, type Names } from './names.js';
 
 /**
  * The schema, as numbered steps that never change once released (a new need is a new step). `migrate()`
  * runs the missing ones in one transaction under an advisory lock, so instances starting together
  * run each once; the store itself never runs DDL.
  */
-const steps: readonly ((names: Names) => string)[] = [
-  ({ deliveries, pending, schema }) => `
-CREATE TABLE ${deliveries} (
+const steps: readonly ((names: Names) => string[])[] = [
+  ({ deliveries, pending, schema, channel, recordHandled }) => [
+    `CREATE TABLE ${deliveries} (
   key text PRIMARY KEY,
   state text NOT NULL CHECK (state IN ('held', 'handled')),
   token text,
   expires_at timestamptz NOT NULL
-);
-CREATE INDEX deliveries_expires_at ON ${deliveries} (expires_at);
-CREATE TABLE ${pending} (
+)`,
+    `CREATE INDEX deliveries_expires_at ON ${deliveries} (expires_at)`,
+    `CREATE TABLE ${pending} (
   id text PRIMARY KEY,
   match text NOT NULL,
   operation jsonb NOT NULL,
@@ -26,11 +26,26 @@ CREATE TABLE ${pending} (
   provisional boolean NOT NULL DEFAULT false,
   added bigint NOT NULL,
   expires_at timestamptz NOT NULL
-);
-CREATE INDEX pending_operations_due ON ${pending} (due) WHERE state = 'pending';
-CREATE INDEX pending_operations_match ON ${pending} (match, added) WHERE state <> 'committed';
-CREATE INDEX pending_operations_expires_at ON ${pending} (expires_at);
-COMMENT ON SCHEMA "${schema}" IS 'authhooks: handled webhook events and pending operations';`,
+)`,
+    `CREATE INDEX pending_operations_due ON ${pending} (due) WHERE state = 'pending'`,
+    `CREATE INDEX pending_operations_match ON ${pending} (match, added) WHERE state <> 'committed'`,
+    `CREATE INDEX pending_operations_expires_at ON ${pending} (expires_at)`,
+    // The inbox's record, inside the handler's transaction: a function, so that it raises when this
+    // attempt no longer holds the lease and a driver can send it in one round trip with the COMMIT.
+    `CREATE FUNCTION ${recordHandled}(p_key text, p_token text, p_ttl_ms bigint, p_message text) RETURNS void
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  UPDATE ${deliveries} SET state = 'handled', token = NULL,
+    expires_at = clock_timestamp() + p_ttl_ms * interval '1 millisecond'
+  WHERE key = p_key AND state = 'held' AND token = p_token;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION '${leaseLostMessage}' USING ERRCODE = 'P0001';
+  END IF;
+  PERFORM pg_notify('${channel}', p_message);
+END
+$fn$`,
+    `COMMENT ON SCHEMA "${schema}" IS 'authhooks: handled webhook events and pending operations'`,
+  ],
 ];
 
 export const latestVersion = steps.length;
@@ -60,7 +75,7 @@ export async function migrate(driver: Driver<unknown>, names: Names): Promise<Mi
       );
     }
     for (let version = from + 1; version <= latestVersion; version++) {
-      for (const statement of splitStatements((steps[version - 1] as (names: Names) => string)(names))) {
+      for (const statement of (steps[version - 1] as (names: Names) => string[])(names)) {
         await sql.query(statement);
       }
       await sql.query(`INSERT INTO ${names.migrations} (version) VALUES ($1)`, [String(version)]);
@@ -80,12 +95,4 @@ export async function schemaVersion(driver: Driver<unknown>, names: Names): Prom
     `SELECT max(version)::text AS version FROM ${names.migrations}`,
   );
   return Number(current?.version ?? 0);
-}
-
-/** Our own DDL only: statements end with `;` at the end of a line. */
-function splitStatements(text: string): string[] {
-  return text
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement !== '');
 }

@@ -16,7 +16,12 @@ export interface Names {
   readonly migrations: string;
   /** The NOTIFY channel waiting copies listen on (one per schema). */
   readonly channel: string;
+  /** `"<schema>".record_handled`: the inbox's record, raising `leaseLostMessage` without the lease. */
+  readonly recordHandled: string;
 }
+
+/** What record_handled raises when the attempt no longer holds its lease. */
+export const leaseLostMessage = 'authhooks: lease lost';
 
 export function namesFor(schema: string = defaultSchema): Names {
   if (typeof schema !== 'string' || !identifier.test(schema)) {
@@ -31,5 +36,6 @@ export function namesFor(schema: string = defaultSchema): Names {
     pending: `${quoted}.pending_operations`,
     migrations: `${quoted}.migrations`,
     channel: `${schema}_settled`,
+    recordHandled: `${quoted}.record_handled`,
   };
 }

@@ -53,6 +53,7 @@ export function createPostgresStore<Tx>(
   const pendingSql = pendingStatements(names);
   const ttl = String(ttlMs);
   const lease = String(leaseMs);
+  const recorded = new Set<string>();
 
   const run = async <Row extends object>(text: string, params: (string | null)[]) => {
     try {
@@ -94,10 +95,12 @@ export function createPostgresStore<Tx>(
       }
       return result as Reservation;
     },
-    async complete(key) {
+    async complete(key, token) {
+      if (recorded.delete(`${key}\n${token}`)) return; // its transaction recorded it
       await run(sql.complete, [key, ttl, settlementMessage(key, { state: 'handled' })]);
     },
     async release(key, token, verdict) {
+      recorded.delete(`${key}\n${token}`); // recorded already: the release below finds no lease
       const message = settlementMessage(key, { state: 'released', verdict: shortVerdict(verdict) });
       await run(sql.release, [key, token, message]);
     },
@@ -109,7 +112,7 @@ export function createPostgresStore<Tx>(
           `authhooks: ${factory}'s transaction(ctx, …) records the event in the receiver's idempotency store, so it runs only inside a handler of a receiver created with \`idempotency: <this store>\` (got ${attempt === undefined ? 'a ctx of no such delivery' : 'a receiver whose idempotency is another store'}).`,
         );
       }
-      return inbox(driver, names, attempt, { sql, pendingSql, ttl, ttlMs }, work);
+      return inbox(driver, names, attempt, { sql, pendingSql, ttl, ttlMs, recorded }, work);
     },
     migrate: () => migrate(driver as Driver<unknown>, names),
     schemaVersion: () => schemaVersion(driver as Driver<unknown>, names),

@@ -1,5 +1,5 @@
 import type { Notification, Pool, PoolClient } from 'pg';
-import type { Driver, Listener, SqlRunner } from '../driver.js';
+import type { Driver, Listener, SqlRunner, Statement } from '../driver.js';
 
 const runnerOf = (client: Pool | PoolClient): SqlRunner => ({
   async query<Row extends object>(text: string, params?: readonly (string | null)[]) {
@@ -7,6 +7,14 @@ const runnerOf = (client: Pool | PoolClient): SqlRunner => ({
     return result.rows as Row[];
   },
 });
+
+/** The statement with its parameters as literals, escaped by pg itself. */
+function inline(client: PoolClient, { text, params }: Statement): string {
+  return text.replace(/\$(\d+)/g, (_, index: string) => {
+    const value = params[Number(index) - 1];
+    return value === null || value === undefined ? 'NULL' : client.escapeLiteral(value);
+  });
+}
 
 /** node-postgres: statements on the pool; a transaction or a listener holds one pooled connection. */
 export function pgDriver(pool: Pool): Driver<PoolClient> {
@@ -23,7 +31,7 @@ export function pgDriver(pool: Pool): Driver<PoolClient> {
   return {
     name: 'pg',
     ...runnerOf(pool),
-    async transaction(work) {
+    async transaction(work, last) {
       const client = await pool.connect();
       let broken: Error | undefined;
       // A checked-out client whose connection dies emits 'error': unheard, it would end the process.
@@ -34,7 +42,9 @@ export function pgDriver(pool: Pool): Driver<PoolClient> {
       try {
         await client.query('BEGIN');
         const result = await work(runnerOf(client), client);
-        await client.query('COMMIT');
+        // Without parameters pg sends the simple protocol, so `last` and COMMIT go in one round trip;
+        // if `last` fails, the COMMIT in the same message is not run and the catch rolls back.
+        await client.query(last === undefined ? 'COMMIT' : `${inline(client, last)};\nCOMMIT`);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((failed: Error) => {

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { Driver, Listener, SqlRunner } from '../driver.js';
+import { type Driver, type Listener, type SqlRunner, thenLast } from '../driver.js';
 
 const runnerOf = (db: PGlite | Transaction): SqlRunner => ({
   async query<Row extends object>(text: string, params?: readonly (string | null)[]) {
@@ -23,8 +23,9 @@ export function pgliteDriver(db: PGlite): Driver<Transaction> {
   return {
     name: 'PGlite',
     ...runnerOf(db),
-    async transaction(work) {
-      return db.transaction((tx) => work(runnerOf(tx), tx));
+    async transaction(work, last) {
+      const all = thenLast(work, last);
+      return db.transaction((tx) => all(runnerOf(tx), tx));
     },
     async listen(channel, onMessage): Promise<Listener> {
       const unlisten = await db.listen(channel, onMessage);

@@ -1,5 +1,5 @@
 import type { Sql, TransactionSql } from 'postgres';
-import type { Driver, Listener, SqlRunner } from '../driver.js';
+import { type Driver, type Listener, type SqlRunner, thenLast } from '../driver.js';
 
 const runnerOf = (sql: Sql | TransactionSql): SqlRunner => ({
   async query<Row extends object>(text: string, params: readonly (string | null)[] = []) {
@@ -17,8 +17,9 @@ export function postgresJsDriver(sql: Sql): Driver<TransactionSql> {
   return {
     name: 'postgres.js',
     ...runnerOf(sql),
-    async transaction(work) {
-      return (await sql.begin((tx) => work(runnerOf(tx), tx))) as Awaited<ReturnType<typeof work>>;
+    async transaction(work, last) {
+      const all = thenLast(work, last);
+      return (await sql.begin((tx) => all(runnerOf(tx), tx))) as Awaited<ReturnType<typeof work>>;
     },
     async listen(channel, onMessage): Promise<Listener> {
       const { unlisten } = await sql.listen(channel, onMessage);
