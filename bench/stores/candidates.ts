@@ -32,6 +32,7 @@ const headers = { authorization, 'content-type': 'application/json' };
 /** A pg pool whose every query is counted: each is one round trip (pg does not pipeline). */
 function countingPool(url: string): { pool: pg.Pool; count: () => number } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {}); // idle connections closed as the server stops at the end
   let count = 0;
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;

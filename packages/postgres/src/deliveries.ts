@@ -5,27 +5,23 @@ export function deliveryStatements({ deliveries, channel, recordHandled }: Names
   const ms = (param: string) => `clock_timestamp() + (${param}::bigint * interval '1 millisecond')`;
   return {
     /**
-     * $1 key, $2 token, $3 lease ms. A free or expired key → a lease holding the token; otherwise what
-     * holds it. A row a concurrent statement committed after this one's snapshot reads as in_progress.
+     * $1 key, $2 token, $3 lease ms. A free or expired key → a lease holding the token (one row back);
+     * otherwise no row, and `state` tells what holds it.
      */
-    reserve: `WITH taken AS (
-  INSERT INTO ${deliveries} AS d (key, state, token, expires_at) VALUES ($1, 'held', $2, ${ms('$3')})
-  ON CONFLICT (key) DO UPDATE SET state = 'held', token = excluded.token, expires_at = excluded.expires_at
-  WHERE d.expires_at <= clock_timestamp()
-  RETURNING 1
-)
-SELECT CASE
-  WHEN EXISTS (SELECT 1 FROM taken) THEN 'reserved'
-  WHEN (SELECT state FROM ${deliveries} WHERE key = $1) = 'handled' THEN 'duplicate'
-  ELSE 'in_progress'
-END AS result`,
-    /** $1 key, $2 ttl ms, $3 the message for waiting copies. Handled, whoever holds the lease now. */
+    reserve: `INSERT INTO ${deliveries} AS d (key, state, token, expires_at) VALUES ($1, 'held', $2, ${ms('$3')})
+ON CONFLICT (key) DO UPDATE SET state = 'held', token = excluded.token, expires_at = excluded.expires_at
+WHERE d.expires_at <= clock_timestamp()
+RETURNING 1`,
+    /**
+     * $1 key, $2 ttl ms, $3 the message for waiting copies. Handled, whoever holds the lease now; the
+     * message goes out (at commit) only when a copy said it waits.
+     */
     complete: `WITH recorded AS (
   INSERT INTO ${deliveries} AS d (key, state, token, expires_at) VALUES ($1, 'handled', NULL, ${ms('$2')})
   ON CONFLICT (key) DO UPDATE SET state = 'handled', token = NULL, expires_at = excluded.expires_at
-  RETURNING 1
+  RETURNING waited
 )
-SELECT pg_notify('${channel}', $3) FROM recorded`,
+SELECT pg_notify('${channel}', $3) FROM recorded WHERE waited`,
     /**
      * $1 key, $2 token, $3 ttl ms, $4 message: inside the handler's transaction, only while this
      * attempt's lease holds the key (expired or not: nobody else took it); raises otherwise.
@@ -33,9 +29,17 @@ SELECT pg_notify('${channel}', $3) FROM recorded`,
     completeHeld: `SELECT ${recordHandled}($1, $2, $3::bigint, $4)`,
     /** $1 key, $2 token, $3 message. Deletes only a lease holding this token. */
     release: `WITH freed AS (
-  DELETE FROM ${deliveries} WHERE key = $1 AND state = 'held' AND token = $2 RETURNING 1
+  DELETE FROM ${deliveries} WHERE key = $1 AND state = 'held' AND token = $2 RETURNING waited
 )
-SELECT pg_notify('${channel}', $3) FROM freed`,
+SELECT pg_notify('${channel}', $3) FROM freed WHERE waited`,
+    /**
+     * $1 key. A waiting copy (already listening) marks a live lease as waited on, so that whoever
+     * settles it sends the message: one row back while it is held. The row lock orders this against
+     * the settling write, so either that write sees the mark or this finds the lease gone.
+     */
+    wait: `UPDATE ${deliveries} SET waited = true
+WHERE key = $1 AND state = 'held' AND expires_at > clock_timestamp()
+RETURNING 1`,
     /** $1 key. */
     state: `SELECT CASE
   WHEN state = 'handled' AND expires_at > clock_timestamp() THEN 'handled'

@@ -12,7 +12,8 @@ const steps: readonly ((names: Names) => string[])[] = [
   key text PRIMARY KEY,
   state text NOT NULL CHECK (state IN ('held', 'handled')),
   token text,
-  expires_at timestamptz NOT NULL
+  expires_at timestamptz NOT NULL,
+  waited boolean NOT NULL DEFAULT false
 )`,
     `CREATE INDEX deliveries_expires_at ON ${deliveries} (expires_at)`,
     `CREATE TABLE ${pending} (
@@ -34,14 +35,19 @@ const steps: readonly ((names: Names) => string[])[] = [
     // attempt no longer holds the lease and a driver can send it in one round trip with the COMMIT.
     `CREATE FUNCTION ${recordHandled}(p_key text, p_token text, p_ttl_ms bigint, p_message text) RETURNS void
 LANGUAGE plpgsql AS $fn$
+DECLARE
+  was_waited boolean;
 BEGIN
   UPDATE ${deliveries} SET state = 'handled', token = NULL,
     expires_at = clock_timestamp() + p_ttl_ms * interval '1 millisecond'
-  WHERE key = p_key AND state = 'held' AND token = p_token;
+  WHERE key = p_key AND state = 'held' AND token = p_token
+  RETURNING waited INTO was_waited;
   IF NOT FOUND THEN
     RAISE EXCEPTION '${leaseLostMessage}' USING ERRCODE = 'P0001';
   END IF;
-  PERFORM pg_notify('${channel}', p_message);
+  IF was_waited THEN
+    PERFORM pg_notify('${channel}', p_message);
+  END IF;
 END
 $fn$`,
     `COMMENT ON SCHEMA "${schema}" IS 'authhooks: handled webhook events and pending operations'`,

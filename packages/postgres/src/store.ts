@@ -2,7 +2,6 @@ import {
   deliveryAttempt,
   type IdempotencyStore,
   type PendingStore,
-  type Reservation,
   settledHub,
   settlementMessage,
 } from '@authhooks/core';
@@ -15,7 +14,6 @@ import { namesFor } from './names.js';
 import { type PostgresStoreOptions, resolveOptions } from './options.js';
 import { pendingStatements, postgresPendingStore } from './pending.js';
 
-const reservations: ReadonlySet<string> = new Set<Reservation>(['reserved', 'duplicate', 'in_progress']);
 const sweepBatch = 1_000;
 
 /**
@@ -65,11 +63,16 @@ export function createPostgresStore<Tx>(
   const runner = { query: run };
   const pending = postgresPendingStore(runner, pendingSql, ttlMs);
 
+  const stateOf = async (key: string) => {
+    const [row] = await run<{ state: string }>(sql.state, [key]);
+    return row === undefined ? 'free' : (row.state as 'free' | 'handled' | 'held');
+  };
+
   const hub = settledHub({
     listen: (onMessage) => driver.listen(names.channel, onMessage),
     async check(key) {
-      const [row] = await run<{ state: string }>(sql.state, [key]);
-      return row === undefined ? 'free' : (row.state as 'free' | 'handled' | 'held');
+      if ((await run(sql.wait, [key])).length > 0) return 'held';
+      return stateOf(key);
     },
   });
 
@@ -86,14 +89,15 @@ export function createPostgresStore<Tx>(
     leaseMs,
     async reserve(key, token) {
       startSweeper();
-      const [row] = await run<{ result: string }>(sql.reserve, [key, token, lease]);
-      const result = String(row?.result);
-      if (!reservations.has(result)) {
-        throw new Error(
-          `authhooks: unexpected result from the Postgres reserve statement: ${result.slice(0, 40)}`,
-        );
+      // Most keys are new: one statement. A held or handled key takes a second to say which; one freed
+      // between the two is tried again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if ((await run(sql.reserve, [key, token, lease])).length > 0) return 'reserved';
+        const state = await stateOf(key);
+        if (state === 'handled') return 'duplicate';
+        if (state === 'held') return 'in_progress';
       }
-      return result as Reservation;
+      return 'in_progress';
     },
     async complete(key, token) {
       if (recorded.delete(`${key}\n${token}`)) return; // its transaction recorded it

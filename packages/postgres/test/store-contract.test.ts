@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingContract } from '../../../test/support/pending-contract.js';
 import {
   describeWithPostgres,
@@ -8,6 +9,8 @@ import {
 import { type StoreFactory, settledContract, storeContract } from '../../../test/support/store-contract.js';
 import type { PostgresStore } from '../src/index.js';
 import { type Connected, type DriverKind, pgliteKind, serverKinds } from './drivers.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The contracts on one driver: several connections over one schema, so calls race inside Postgres. */
 function contracts(kind: DriverKind, url: () => string | undefined, schema: string) {
@@ -28,6 +31,18 @@ function contracts(kind: DriverKind, url: () => string | undefined, schema: stri
   });
   storeContract(() => factory);
   settledContract(() => factory);
+  it('a waiting copy is woken by the NOTIFY of the settling write, not by the once-a-second re-check', async () => {
+    const [holder, waiter] = [factory.open(), factory.open()];
+    const key = `notify:${randomUUID()}`;
+    await holder.reserve(key, 'a');
+    const waiting = waiter.settled?.(key, new AbortController().signal);
+    await sleep(300); // the waiter listens and has marked the lease as waited on
+    const completed = performance.now();
+    await holder.complete(key, 'a');
+    expect(await waiting).toEqual({ state: 'handled' });
+    // The re-check runs 1 000 ms after the first check; a NOTIFY arrives within milliseconds.
+    expect(performance.now() - completed).toBeLessThan(600);
+  });
   describe('pending operations', () => {
     pendingContract(() => ({ open: () => factory.open() as PostgresStore<unknown> }));
   });
