@@ -7,30 +7,22 @@ import {
   type QueuedEvent,
 } from '@authhooks/core';
 import type { DefaultJobOptions, Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
-import {
-  type Connection,
-  type ConnectionSource,
-  connectionSource,
-  reportOutages,
-  whenConnected,
-} from './connection.js';
+import { postgresBackend, type QueueBackend, redisBackend } from './backend.js';
+import type { Connection } from './connection.js';
 import { type DeadLetter, deadLetterOf } from './dead-letter.js';
 import { jobIdOf, toJobId } from './job-id.js';
 import { type JobSigner, jobSigner } from './job-signature.js';
 import { checkName, checkPrefix, wholeNumber } from './options.js';
+import { migratePostgres, type PostgresConnection } from './postgres-connection.js';
 import { backoffType, maxAttempts } from './retry-policy.js';
 import { TolerantQueue } from './tolerant-job.js';
 
 /** BullMQ job options the queue lets you set; id, delay, attempts and backoff are authhooks' own. */
 export type JobOptions = Omit<DefaultJobOptions, 'delay' | 'attempts' | 'backoff' | 'timestamp'>;
 
-export interface WebhookQueueOptions {
-  readonly connection: Connection;
+interface CommonQueueOptions {
   /** The BullMQ queue name; workers use the same. Default `authhooks`. */
   readonly name?: string;
-  /** The BullMQ key prefix. Default `bull`. */
-  readonly prefix?: string;
   /**
    * Merged over the defaults: completed jobs kept 24 h (`removeOnComplete: { age: 86400 }`) so a late
    * duplicate delivery still finds its job, failed jobs kept until retried or removed (`removeOnFail: false`).
@@ -38,7 +30,7 @@ export interface WebhookQueueOptions {
   readonly defaultJobOptions?: JobOptions;
   /** Default: the console logger of `@authhooks/core` (JSON lines on stderr). */
   readonly logger?: Logger;
-  /** How long `failed`, `retry`, `retryAll` and `counts` wait for a connection to Redis. Default 5000. */
+  /** How long `failed`, `retry`, `retryAll` and `counts` wait for a connection to the backend. Default 5000. */
   readonly connectTimeoutMs?: number;
   /**
    * Signs every job (HMAC-SHA256, at least 32 characters), and workers made from this queue run only
@@ -51,6 +43,26 @@ export interface WebhookQueueOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** The jobs in Redis (BullMQ's default backend). */
+export interface RedisQueueOptions extends CommonQueueOptions {
+  readonly connection: Connection;
+  /** The BullMQ key prefix. Default `bull`. */
+  readonly prefix?: string;
+  readonly postgres?: never;
+}
+
+/**
+ * The jobs in PostgreSQL (BullMQ's PostgreSQL backend, PostgreSQL 13 or later): no Redis needed. Its
+ * tables are created by `queue.migrate()` or `authhooks postgres migrate --queue`.
+ */
+export interface PostgresQueueOptions extends CommonQueueOptions {
+  readonly postgres: PostgresConnection;
+  readonly connection?: never;
+  readonly prefix?: never;
+}
+
+export type WebhookQueueOptions = RedisQueueOptions | PostgresQueueOptions;
+
 export interface QueueCounts {
   readonly waiting: number;
   readonly active: number;
@@ -62,10 +74,13 @@ export interface QueueCounts {
 /** Where `.enqueue(...)` hands events, and the dead-letter set of the workers that take them. */
 export interface WebhookQueue extends EventQueue {
   readonly name: string;
+  /** The BullMQ key prefix (Redis); `''` on PostgreSQL, whose tables live in a schema instead. */
   readonly prefix: string;
+  /** Where the jobs live. */
+  readonly backend: 'redis' | 'postgres';
   /**
    * Adds the event as job `<provider>.<event id>` (a second add of the same event is a no-op). Resolves
-   * once Redis has it; rejects at once while Redis is unreachable.
+   * once the backend has it; rejects at once while Redis is known to be unreachable.
    */
   add(job: QueuedEvent, options?: EnqueueOptions): Promise<void>;
   /** Jobs that failed for good, newest first; `start`/`end` are inclusive indexes (default 0…99). */
@@ -75,15 +90,20 @@ export interface WebhookQueue extends EventQueue {
   /** Re-drives every dead-lettered job; resolves with how many. */
   retryAll(): Promise<number>;
   counts(): Promise<QueueCounts>;
-  /** Closes its Redis connection. Workers made from it are closed separately. */
+  /**
+   * PostgreSQL only: creates or upgrades BullMQ's tables (idempotent; an advisory lock makes concurrent
+   * calls safe). Redis needs nothing: resolves at once.
+   */
+  migrate(): Promise<void>;
+  /** Closes its connection. Workers made from it are closed separately. */
   close(): Promise<void>;
   /** The BullMQ queue underneath (for dashboards such as bull-board, or anything BullMQ offers). */
   readonly bullmq: Queue;
 }
 
-/** What a worker made from a queue needs: the same Redis, name and prefix. */
+/** What a worker made from a queue needs: the same backend, name and prefix. */
 export interface QueueInternals {
-  readonly source: ConnectionSource;
+  readonly backend: QueueBackend;
   readonly logger: Logger;
   /** Set when jobs are signed: the worker then runs only jobs whose signature verifies. */
   readonly signer: JobSigner | undefined;
@@ -103,7 +123,13 @@ export function internalsOf(queue: WebhookQueue): QueueInternals {
 
 const defaultName = 'authhooks';
 const defaultPrefix = 'bull';
-const unreachable = new Set(['reconnecting', 'close', 'end']);
+
+/** On PostgreSQL before BullMQ's tables exist: what to run. */
+function missingTables(error: unknown): string {
+  return (error as { name?: unknown } | null)?.name === 'SchemaMigrationRequiredError'
+    ? "; create BullMQ's tables first: await queue.migrate(), or `authhooks postgres migrate --queue`"
+    : '';
+}
 
 /**
  * A BullMQ queue for webhook events: `webhook.enqueue(types, webhookQueue({ connection }))`.
@@ -117,7 +143,13 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
     );
   }
   const name = checkName(options.name ?? defaultName);
-  const prefix = checkPrefix(options.prefix ?? defaultPrefix);
+  const onPostgres = options.postgres !== undefined;
+  if (onPostgres && (options.connection !== undefined || options.prefix !== undefined)) {
+    throw new TypeError(
+      '@authhooks/queue: give webhookQueue either postgres (the jobs in PostgreSQL) or connection (in Redis), not both; prefix is for Redis only.',
+    );
+  }
+  const prefix = onPostgres ? '' : checkPrefix(options.prefix ?? defaultPrefix);
   const connectTimeoutMs = wholeNumber(
     'connectTimeoutMs',
     options.connectTimeoutMs ?? 5_000,
@@ -126,33 +158,46 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
     ' of ms',
   );
   const signer = jobSigner(options.signingSecret, options.env ?? process.env);
-  const source = connectionSource(options.connection);
+  const backend = onPostgres
+    ? postgresBackend(options.postgres)
+    : redisBackend((options as RedisQueueOptions).connection, prefix);
   const logger = options.logger ?? consoleLogger({ bindings: { queue: name } });
-  const client: Redis = source.producer();
-  reportOutages(client, logger, `queue ${name}`, source.address);
-  const bullmq: Queue = new TolerantQueue(name, {
-    connection: client,
-    prefix,
-    // The worker checks the Redis version; here a failed check would leave the queue unusable for good.
-    skipVersionCheck: true,
-    defaultJobOptions: {
-      removeOnComplete: { age: 86_400 },
-      removeOnFail: false,
-      ...options.defaultJobOptions,
-      attempts: maxAttempts,
-      backoff: { type: backoffType },
-    },
-  });
-  bullmq.on('error', () => {}); // the connection's own listener reports outages once
+  const producer = backend.producer(logger, `queue ${name}`);
+  // Made on first use, and again after migrate(): on PostgreSQL, BullMQ checks its tables once per
+  // queue object, so one used before its tables existed would fail for good.
+  let current: Queue | undefined;
+  const makeQueue = (): Queue => {
+    const made: Queue = new TolerantQueue(
+      name,
+      {
+        ...producer.options,
+        connection: producer.options.connection as never,
+        defaultJobOptions: {
+          removeOnComplete: { age: 86_400 },
+          removeOnFail: false,
+          ...options.defaultJobOptions,
+          attempts: maxAttempts,
+          backoff: { type: backoffType },
+        },
+      },
+      producer.factory as never, // undefined: Redis, BullMQ's default backend
+    );
+    made.on('error', () => {}); // the connection's own listener reports outages once
+    return made;
+  };
+  const bull = (): Queue => {
+    current ??= makeQueue();
+    return current;
+  };
   let closing: Promise<void> | undefined;
 
   const connected = async () => {
     if (closing !== undefined) throw new Error(`queue ${name} is closed`);
-    await whenConnected(client, source.address, connectTimeoutMs);
+    await producer.connected(connectTimeoutMs, () => bull().waitUntilReady());
   };
   const failedJob = async (id: string): Promise<Job> => {
     const jobId = toJobId(id);
-    const job = await bullmq.getJob(jobId);
+    const job = await bull().getJob(jobId);
     if (job === undefined) throw new Error(`no job ${jobId} in queue ${name}`);
     const state = await job.getState();
     if (state !== 'failed') {
@@ -164,29 +209,33 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
   const queue: WebhookQueue = {
     name,
     prefix,
-    bullmq,
+    backend: backend.kind,
+    get bullmq() {
+      return bull();
+    },
     async add(job, enqueueOptions = {}) {
       if (closing !== undefined) throw new Error(`queue ${name} is closed`);
-      if (unreachable.has(client.status)) {
-        throw new Error(`Redis at ${source.address} is unreachable (${client.status})`);
-      }
+      const down = producer.unreachable();
+      if (down !== undefined) throw new Error(down);
       const { delayMs } = enqueueOptions;
       const jobId = jobIdOf(job.provider, job.id);
       const data = signer === undefined ? job : { ...job, signature: signer.sign(jobId, job) };
       try {
-        await bullmq.add(job.type, data, {
+        await bull().add(job.type, data, {
           jobId,
           ...(delayMs !== undefined && delayMs > 0 && { delay: delayMs }),
         });
       } catch (error) {
-        throw new Error(`Redis at ${source.address} did not take the job (${describeError(error).message})`);
+        throw new Error(
+          `${backend.label} at ${backend.address} did not take the job (${describeError(error).message})${missingTables(error)}`,
+        );
       }
     },
     async failed(range = {}) {
       await connected();
       const start = range.start ?? 0;
       const end = range.end ?? start + 99;
-      const jobs = await bullmq.getFailed(start, end);
+      const jobs = await bull().getFailed(start, end);
       return jobs.filter((job) => job !== undefined && job !== null).map(deadLetterOf);
     },
     async retry(id) {
@@ -199,13 +248,13 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
       // A snapshot of the ids first: a re-driven job that fails again must not be retried twice here.
       const ids: string[] = [];
       for (let start = 0; ; start += 500) {
-        const page = await bullmq.getFailed(start, start + 499);
+        const page = await bull().getFailed(start, start + 499);
         ids.push(...page.filter((job) => job?.id !== undefined).map((job) => String(job.id)));
         if (page.length < 500) break;
       }
       let retried = 0;
       for (const id of new Set(ids)) {
-        const job = await bullmq.getJob(id);
+        const job = await bull().getJob(id);
         if (job === undefined || (await job.getState()) !== 'failed') continue;
         try {
           await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
@@ -218,7 +267,7 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
     },
     async counts() {
       await connected();
-      const counts = await bullmq.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      const counts = await bull().getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
       return {
         waiting: counts.waiting ?? 0,
         active: counts.active ?? 0,
@@ -227,14 +276,21 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
         failed: counts.failed ?? 0,
       };
     },
+    async migrate() {
+      if (backend.kind !== 'postgres') return;
+      await migratePostgres(options.postgres as PostgresConnection);
+      const used = current;
+      current = undefined;
+      await used?.close().catch(() => {});
+    },
     close() {
       closing ??= (async () => {
-        await bullmq.close().catch(() => {});
-        client.disconnect();
+        await current?.close().catch(() => {});
+        producer.close();
       })();
       return closing;
     },
   };
-  internals.set(queue, { source, logger, signer });
+  internals.set(queue, { backend, logger, signer });
   return queue;
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger } from '@authhooks/core';
 import { type FusionAuthEventMap, fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
 import { Redis } from 'ioredis';
+import { describeWithPostgres, startPostgresServer } from '../../../test/support/postgres-server.js';
+import { describeWithRedis, startRedisServer } from '../../../test/support/redis-server.js';
 import {
   createWorker,
   type WebhookQueue,
@@ -12,10 +14,51 @@ import {
 
 export const authorization = 'queue-test-authorization';
 
-/** A queue of its own (random name) on the given Redis. */
+/** A queue of its own (random name) on the given Redis or PostgreSQL (by the URL's scheme). */
 export function newQueue(url: string, options: Partial<WebhookQueueOptions> = {}): WebhookQueue {
-  return webhookQueue({ connection: url, name: `test-${randomUUID()}`, logger: silentLogger, ...options });
+  const where = url.startsWith('postgres') ? { postgres: url } : { connection: url };
+  return webhookQueue({
+    ...where,
+    name: `test-${randomUUID()}`,
+    logger: silentLogger,
+    ...options,
+  } as WebhookQueueOptions);
 }
+
+/** A backend the queue's suites run on, with a server of its own. */
+export interface BackendUnderTest {
+  readonly kind: 'redis' | 'postgres';
+  /** For suite names: `on Redis`, `on PostgreSQL`. */
+  readonly title: string;
+  /** `describe` that skips (or under CI=true fails) without the server installed. */
+  readonly describe: (name: string, body: () => void) => void;
+  /** Starts a server (for PostgreSQL with BullMQ's tables migrated). */
+  start(): Promise<{ readonly url: string; stop(): Promise<void> }>;
+}
+
+export const backends: readonly BackendUnderTest[] = [
+  {
+    kind: 'redis',
+    title: 'on Redis',
+    describe: describeWithRedis,
+    async start() {
+      const server = await startRedisServer();
+      return { url: server.url, stop: () => server.stop() };
+    },
+  },
+  {
+    kind: 'postgres',
+    title: 'on PostgreSQL',
+    describe: describeWithPostgres,
+    async start() {
+      const server = await startPostgresServer();
+      const queue = newQueue(server.url);
+      await queue.migrate();
+      await queue.close();
+      return { url: server.url, stop: () => server.stop() };
+    },
+  },
+];
 
 /** A FusionAuth receiver that hands these (non-transactional) types to the queue. */
 export function enqueueingReceiver(

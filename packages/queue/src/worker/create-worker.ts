@@ -10,7 +10,7 @@ import {
   safeLog,
 } from '@authhooks/core';
 import { type Job, UnrecoverableError, WaitingError, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { BullSide } from '../backend.js';
 import { wholeNumber } from '../options.js';
 import { maxAttempts } from '../retry-policy.js';
 import { TolerantWorker } from '../tolerant-job.js';
@@ -35,7 +35,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
   queue: WebhookQueue,
   options: WorkerOptions<TMap, TExtra>,
 ): QueueWorker<TMap, TExtra> {
-  const { source, logger: queueLogger, signer } = internalsOf(queue);
+  const { backend, logger: queueLogger, signer } = internalsOf(queue);
   const settings = checkOptions(options);
   const catalog = options.events as unknown as EventCatalog<EventMap, object>;
   const logger: Logger =
@@ -50,7 +50,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
   const running = new Set<{ readonly attempt: Attempt }>();
   const errors = throttledLog(logger);
   let bullmq: Worker | undefined;
-  let connection: Redis | undefined;
+  let side: BullSide | undefined;
   let closing: Promise<void> | undefined;
   let removeSignalHandlers: (() => void) | undefined;
 
@@ -173,21 +173,23 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
       if (closing !== undefined)
         throw new Error(`@authhooks/queue: this worker of queue ${queue.name} is closed`);
       if (bullmq === undefined) {
-        // BullMQ runs its commands on this client and its blocking fetch on a duplicate of it; it leaves
-        // the client itself open (shared), so close() ends it.
-        connection = source.worker();
-        connection.on('error', () => {}); // reported (throttled) through the worker's 'error' event
-        bullmq = new TolerantWorker(queue.name, processJob, {
-          ...options.bullmq,
-          connection,
-          prefix: queue.prefix,
-          autorun: false,
-          concurrency: settings.concurrency,
-          settings: {
-            backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
-              attemptsMade >= settings.attempts ? -1 : settings.delay(attemptsMade, error),
+        side = backend.worker();
+        bullmq = new TolerantWorker(
+          queue.name,
+          processJob,
+          {
+            ...options.bullmq,
+            ...side.options,
+            connection: side.options.connection as never,
+            autorun: false,
+            concurrency: settings.concurrency,
+            settings: {
+              backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) =>
+                attemptsMade >= settings.attempts ? -1 : settings.delay(attemptsMade, error),
+            },
           },
-        });
+          side.factory as never, // undefined: Redis, BullMQ's default backend
+        );
         bullmq.on('error', errors);
         bullmq.on('stalled', (jobId) =>
           safeLog(logger, 'warn', { jobId }, 'a job stalled (its worker stopped): it is back in the queue'),
@@ -213,7 +215,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
           await bullmq.close();
         } finally {
           clearTimeout(timer);
-          connection?.disconnect();
+          side?.close();
         }
       })();
       return closing;
