@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { silentLogger } from '@authhooks/core';
+import { fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
+import { createWorker, webhookQueue } from '@authhooks/queue';
+import { fusionAuthBody, fusionAuthSample } from '@authhooks/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
@@ -78,6 +83,60 @@ describeWithPostgres('authhooks postgres migrate', () => {
     expect(none.stderr).toContain(
       'give the database with --url-file <path>, DATABASE_URL, or --url <connection string>',
     );
+  });
+
+  it("--queue also creates BullMQ's tables; the queue commands take --postgres and list and re-drive its dead letters", async () => {
+    const migrated = await runCli(['postgres', 'migrate', '--queue', '--schema', 'cli_queue'], {
+      DATABASE_URL: server.url,
+    });
+    expect(migrated.stdout).toContain(`ok BullMQ's tables (schema "bullmq") at ${server.url} are current`);
+
+    const queue = webhookQueue({ postgres: server.url, name: `cli-${randomUUID()}`, logger: silentLogger });
+    let broken = true;
+    const handled: string[] = [];
+    const worker = createWorker(queue, {
+      events: fusionAuthEvents,
+      attempts: 1,
+      logger: silentLogger,
+      shutdownSignals: false,
+    }).on('user.delete.complete', (event) => {
+      if (broken) throw new Error('the todo database is down');
+      handled.push(event.id);
+    });
+    try {
+      await worker.start();
+      const receiver = fusionReceiver({ authorization: 'k', logger: silentLogger }).enqueue(
+        'user.delete.complete',
+        queue,
+      );
+      const event = fusionAuthSample('user.delete.complete');
+      await receiver.receive({
+        method: 'POST',
+        headers: { authorization: 'k', 'content-type': 'application/json' },
+        body: fusionAuthBody(event),
+      });
+      await expect.poll(() => queue.counts(), { timeout: 10_000 }).toMatchObject({ failed: 1 });
+
+      const target = ['--postgres', server.url, '--name', queue.name];
+      const failed = await runCli(['queue', 'failed', ...target, '--json']);
+      expect(failed.code).toBe(0);
+      expect(JSON.parse(failed.stdout)).toMatchObject([
+        { id: `fusionauth.${event.id}`, error: 'the todo database is down', attempts: 1 },
+      ]);
+      broken = false;
+      const retried = await runCli(['queue', 'retry', '--all', ...target]);
+      expect(retried.code).toBe(0);
+      await expect.poll(() => handled, { timeout: 10_000 }).toEqual([event.id]);
+
+      const both = await runCli(['queue', 'failed', ...target, '--redis', 'redis://127.0.0.1:6379']);
+      expect([both.code, both.stderr]).toEqual([
+        2,
+        expect.stringContaining('--postgres chooses a queue on PostgreSQL'),
+      ]);
+    } finally {
+      await worker.close();
+      await queue.close();
+    }
   });
 
   it('a schema name that is not a plain identifier is refused before connecting', async () => {

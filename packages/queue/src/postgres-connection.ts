@@ -6,11 +6,25 @@ import {
 } from 'bullmq';
 
 /**
+ * A `pg.Pool` (node-postgres). BullMQ's own structural type for it does not accept the `pg.Pool` of
+ * @types/pg 8.23 (its generic `on`), so the queue takes this and hands the pool over as it is.
+ */
+export interface PgPoolLike {
+  connect(): Promise<unknown>;
+  end(): Promise<void>;
+  readonly totalCount: number;
+}
+
+/**
  * Where the queue's PostgreSQL is (BullMQ's PostgreSQL backend): a connection string, a pg pool config
  * (with `schema` for BullMQ's tables, default `bullmq`), or a `pg.Pool` you own (never closed here; its
  * connections must have BullMQ's schema on their search_path if it is not the default).
  */
-export type PostgresConnection = PostgresConnectionOptions | URL;
+export type PostgresConnection =
+  | string
+  | URL
+  | Exclude<PostgresConnectionOptions, string | PgPool>
+  | PgPoolLike;
 
 /** The connection BullMQ is given, and where it points without the password (for messages). */
 export function postgresConnection(connection: unknown): {
@@ -71,7 +85,7 @@ function redactPassword(url: string): string {
  * connection opened for it and closed after.
  */
 export async function migratePostgres(connection: PostgresConnection): Promise<void> {
-  const pool = connection as PgPool & { totalCount?: unknown };
+  const pool = connection as unknown as PgPool & { totalCount?: unknown };
   if (typeof pool === 'object' && typeof pool.connect === 'function' && typeof pool.totalCount === 'number') {
     const client = await pool.connect();
     try {
@@ -84,7 +98,7 @@ export async function migratePostgres(connection: PostgresConnection): Promise<v
   const config =
     typeof connection === 'string' || connection instanceof URL
       ? { connectionString: String(connection) }
-      : (connection as Exclude<PostgresConnectionOptions, string | PgPool>);
+      : (connection as unknown as Exclude<PostgresConnectionOptions, string | PgPool>);
   const owned = new BullConnection({ ...config, migrate: true });
   try {
     await owned.waitUntilReady();

@@ -8,6 +8,7 @@ import {
   type UserRegistrationCreateCompleteEvent,
 } from '@authhooks/fusionauth';
 import { type LogtoEventMap, type LogtoPostRegisterEvent, logtoEvents } from '@authhooks/logto';
+import pg from 'pg';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createWorker,
@@ -88,5 +89,19 @@ describe('createWorker types', () => {
     expectTypeOf(worker.start()).toEqualTypeOf<Promise<QueueWorker<FusionAuthEventMap, FusionAuthContext>>>();
     expectTypeOf(queue.failed()).toEqualTypeOf<Promise<DeadLetter[]>>();
     expectTypeOf(queue.retry).parameter(0).toEqualTypeOf<string>();
+  });
+});
+
+describe('webhookQueue on PostgreSQL', () => {
+  it("takes the app's pg.Pool, a URL or a pool config, and never Redis options beside them", () => {
+    const pool = new pg.Pool();
+    webhookQueue({ postgres: pool });
+    webhookQueue({ postgres: 'postgres://app@db/app' });
+    webhookQueue({ postgres: { connectionString: 'postgres://app@db/app', schema: 'jobs', max: 4 } });
+    // @ts-expect-error a prefix is a Redis key prefix
+    webhookQueue({ postgres: pool, prefix: 'bull' });
+    // @ts-expect-error one backend
+    webhookQueue({ postgres: pool, connection: 'redis://127.0.0.1:6379' });
+    expectTypeOf(webhookQueue({ postgres: pool }).backend).toEqualTypeOf<'redis' | 'postgres'>();
   });
 });

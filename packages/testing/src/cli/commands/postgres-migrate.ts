@@ -1,6 +1,8 @@
+import { silentLogger } from '@authhooks/core';
 import { type Command, exitCodes, UsageError } from '../command.js';
 import { type SecretSource, secretOption, secretOptions } from '../secrets.js';
 import { flag, importOptional, redactUrl, stringOption } from '../values.js';
+import { loadQueuePackage } from './queue-shared.js';
 
 /** The connection string holds a password: read like any secret, with DATABASE_URL as its variable. */
 const urlSecret: SecretSource = { name: 'url', env: 'DATABASE_URL' };
@@ -29,9 +31,14 @@ function load(): Promise<{ pgStore: PgStorePackage['pgStore']; Pool: PgPool }> {
 export const postgresMigrate: Command = {
   name: 'postgres migrate',
   summary: "Create or upgrade the tables of @authhooks/postgres's store (idempotent)",
-  usage: '[--url <connection string>] [--schema <name>] [--check]',
+  usage: '[--url <connection string>] [--schema <name>] [--queue] [--check]',
   positionals: { min: 0, max: 0 },
-  options: { ...secretOptions(urlSecret), schema: { type: 'string' }, check: { type: 'boolean' } },
+  options: {
+    ...secretOptions(urlSecret),
+    schema: { type: 'string' },
+    queue: { type: 'boolean' },
+    check: { type: 'boolean' },
+  },
   help: `Creates the schema and tables the Postgres store (@authhooks/postgres) uses, or upgrades them to
 this version. Run it once per deploy, before the receivers start (they never run DDL themselves). It is
 safe to run again and from several machines at once: an advisory lock makes one of them do the work.
@@ -40,6 +47,8 @@ Options
   --url <string>           the database (default: $DATABASE_URL); it holds a password, so prefer
                            DATABASE_URL or --url-file <path>: arguments show in ps
   --schema <name>          the schema given to the store (default authhooks)
+  --queue                  also create or upgrade BullMQ's tables, for webhookQueue({ postgres }) of
+                           @authhooks/queue (BullMQ's own migrations, in its schema bullmq)
   --check                  change nothing: exit 1 unless the tables are at this version (for CI or a
                            readiness check)
 
@@ -80,6 +89,16 @@ Examples
           ? `${green('ok')} ${where} is already at version ${to}`
           : `${green('migrated')} ${where} from version ${from} to ${bold(String(to))}`,
       );
+      if (flag(invocation, 'queue')) {
+        const { webhookQueue } = await loadQueuePackage();
+        const queue = webhookQueue({ postgres: pool, logger: silentLogger });
+        try {
+          await queue.migrate();
+        } finally {
+          await queue.close();
+        }
+        io.out(`${green('ok')} BullMQ's tables (schema "bullmq") at ${redactUrl(url)} are current`);
+      }
       return exitCodes.ok;
     } catch (error) {
       if (error instanceof TypeError) throw error; // an option the store refused: a usage error
