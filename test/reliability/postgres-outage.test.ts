@@ -6,7 +6,7 @@ import {
   type PostgresServer,
   startPostgresServer,
 } from '../support/postgres-server.js';
-import { type Answer, appTables, deliver, type Instance, startInstance } from './postgres-instances.js';
+import { type Answer, appTables, deliver, startInstance } from './postgres-instances.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const drivers = ['pg', 'postgres.js'] as const;
