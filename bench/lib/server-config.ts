@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** The queue section's candidates: the Redis the section started and a queue name of their own. */
   readonly queue?: {
     readonly redisUrl: string;
+    /** Set for the candidates whose jobs go to PostgreSQL (BullMQ's PostgreSQL backend) instead. */
+    readonly postgresUrl?: string;
     readonly name: string;
     /** Inline candidates: how long the handler awaits (a database or API call), 0 for none. */
     readonly handlerDelayMs?: number;

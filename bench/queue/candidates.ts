@@ -22,27 +22,55 @@ function request(authorization: string): RequestSpec {
 }
 
 /** Section 6: Express 5, the same event, queued by authhooks, queued by hand, or handled inline. */
-export function queueCandidates(redisUrl: string): ServerCandidate[] {
+export function queueCandidates(redisUrl: string, postgresUrl?: string): ServerCandidate[] {
   const candidate = (
     id: string,
     label: string,
     server: string,
     okStatus: number,
     handlerDelayMs?: number,
+    onPostgres = false,
   ): ServerCandidate => ({
     id,
     label: `Express 5: ${label}`,
     server: serverFile(server),
     config: {
       authorization: authorizationKey,
-      queue: { redisUrl, name: `bench-${id}`, ...(handlerDelayMs !== undefined && { handlerDelayMs }) },
+      queue: {
+        redisUrl,
+        name: `bench-${id}`,
+        ...(handlerDelayMs !== undefined && { handlerDelayMs }),
+        ...(onPostgres && postgresUrl !== undefined && { postgresUrl }),
+      },
     },
     request: request(authorizationKey),
     wrongKey: request(wrongAuthorizationKey),
     okStatus,
     wrongKeyStatus: 401,
   });
+  const onPostgres =
+    postgresUrl === undefined
+      ? []
+      : [
+          candidate(
+            'queue-enqueue-authhooks-postgres',
+            `fusionWebhook .enqueue('${queuedEventType}', webhookQueue({ postgres })), 202 once in PostgreSQL`,
+            'queue-enqueue-authhooks',
+            202,
+            undefined,
+            true,
+          ),
+          candidate(
+            'queue-enqueue-hand-written-postgres',
+            'express.json() + === + BullMQ (PostgreSQL backend) queue.add, 202 once in PostgreSQL',
+            'queue-enqueue-hand-written-postgres',
+            202,
+            undefined,
+            true,
+          ),
+        ];
   return [
+    ...onPostgres,
     candidate(
       'queue-enqueue-authhooks',
       `fusionWebhook .enqueue('${queuedEventType}', webhookQueue) (@authhooks/queue), 202 once in Redis`,
@@ -72,9 +100,20 @@ export function queueCandidates(redisUrl: string): ServerCandidate[] {
   ];
 }
 
-export function queueComparisons(): Comparison[] {
+export function queueComparisons(withPostgres: boolean): Comparison[] {
   const subject = 'queue-enqueue-authhooks';
+  const postgres = 'queue-enqueue-authhooks-postgres';
   return [
+    ...(withPostgres
+      ? [
+          {
+            label: 'enqueue on PostgreSQL vs BullMQ (PostgreSQL) queue.add by hand',
+            subject: postgres,
+            baseline: 'queue-enqueue-hand-written-postgres',
+          },
+          { label: 'enqueue on PostgreSQL vs enqueue on Redis', subject: postgres, baseline: subject },
+        ]
+      : []),
     { label: 'enqueue vs BullMQ queue.add by hand', subject, baseline: 'queue-enqueue-hand-written' },
     { label: 'enqueue vs inline, handler does nothing', subject, baseline: 'queue-inline-authhooks' },
     { label: 'enqueue vs inline, handler awaits 20 ms', subject, baseline: 'queue-inline-20ms-authhooks' },

@@ -1,3 +1,6 @@
+import { silentLogger } from '@authhooks/core';
+import { webhookQueue } from '@authhooks/queue';
+import { postgresServerAvailable, startPostgresServer } from '../../test/support/postgres-process.js';
 import { redisServerBinary, startRedisServer } from '../../test/support/redis-process.js';
 import { measureServers } from '../http/measure.js';
 import { loadPlan } from '../http/plan.js';
@@ -20,17 +23,26 @@ export async function queueSection({ quick }: SectionContext): Promise<SectionRe
     return { tables: [{ title, columns: ['section', 'status'], rows: [['queue', why]] }], failures: [] };
   }
   const redis = await startRedisServer();
+  // PostgreSQL (BullMQ's PostgreSQL backend) beside it when installed, its tables migrated once here.
+  const postgres = postgresServerAvailable ? await startPostgresServer() : undefined;
   try {
-    const candidates = queueCandidates(redis.url);
+    if (postgres !== undefined) {
+      const migrating = webhookQueue({ postgres: postgres.url, logger: silentLogger });
+      await migrating.migrate();
+      await migrating.close();
+    } else {
+      console.error('   queue section: PostgreSQL is not installed, so its candidates are left out');
+    }
+    const candidates = queueCandidates(redis.url, postgres?.url);
     const measurements = await measureServers(candidates, loadPlan(quick));
-    const what = `Express 5, 50 connections, ${queueBody.byteLength} B user.delete.complete, a new event id per request, redis-server on 127.0.0.1`;
+    const what = `Express 5, 50 connections, ${queueBody.byteLength} B user.delete.complete, a new event id per request, redis-server${postgres === undefined ? '' : ' and PostgreSQL'} on 127.0.0.1`;
     return {
       tables: [
-        ratiosTable(`${title} (${what})`, queueComparisons(), measurements),
+        ratiosTable(`${title} (${what})`, queueComparisons(postgres !== undefined), measurements),
         {
           ...candidatesTable('Queue: candidates', candidates, measurements),
           notes: [
-            'Every 2xx was checked against Redis: the jobs waiting at the end ≥ the 2xx answers (nothing drains them).',
+            'Every 2xx was checked against the backend: the jobs waiting at the end ≥ the 2xx answers (nothing drains them).',
           ],
         },
       ],
@@ -38,5 +50,6 @@ export async function queueSection({ quick }: SectionContext): Promise<SectionRe
     };
   } finally {
     await redis.stop();
+    await postgres?.stop();
   }
 }

@@ -8,8 +8,11 @@ import { queueConfig } from './queue-config.js';
 import { listenNode, serveChild } from './serve-child.js';
 
 await serveChild(async (config) => {
-  const { redisUrl, name } = queueConfig(config);
-  const queue = webhookQueue({ connection: redisUrl, name, logger: silentLogger });
+  const { redisUrl, postgresUrl, name } = queueConfig(config);
+  const queue =
+    postgresUrl === undefined
+      ? webhookQueue({ connection: redisUrl, name, logger: silentLogger })
+      : webhookQueue({ postgres: postgresUrl, name, logger: silentLogger });
   const app = express();
   app.use(
     webhookPath,
@@ -25,6 +28,7 @@ await serveChild(async (config) => {
     async close() {
       await listening.close();
       await queue.close();
+      if (postgresUrl !== undefined) return; // its own queue name: the other candidates never see its jobs
       const redis = new Redis(redisUrl);
       await redis.flushdb(); // the section's own Redis: the next candidate starts empty
       redis.disconnect();
