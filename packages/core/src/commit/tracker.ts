@@ -132,18 +132,21 @@ export class CommitTracker {
    */
   provisional(delivery: Delivery): { store: PendingStore; operation: PendingOperation } | undefined {
     const type = delivery.type as string;
-    if (!this.#tracked(type) || delivery.id === undefined || delivery.event === undefined) return undefined;
+    if (!this.#tracked(type)) return undefined;
+    const operation = this.#operationOf(delivery, type, Date.now() + this.#windowMs, 'ok');
+    return operation === undefined ? undefined : { store: this.#settings.store, operation };
+  }
+
+  #operationOf(
+    delivery: Delivery,
+    type: string,
+    dueAt: number,
+    answered: PendingOperation['answered'],
+  ): PendingOperation | undefined {
+    if (delivery.id === undefined || delivery.event === undefined) return undefined;
     const match = this.#matchOf(type, delivery.event);
     if (match === undefined) return undefined;
-    const operation: PendingOperation = {
-      id: delivery.id,
-      type,
-      match,
-      event: delivery.event,
-      dueAt: Date.now() + this.#windowMs,
-      answered: 'ok',
-    };
-    return { store: this.#settings.store, operation };
+    return { id: delivery.id, type, match, event: delivery.event, dueAt, answered };
   }
 
   /** Decides every operation whose window ended by `now` (the sweeper calls it; tests may too). */
@@ -161,9 +164,7 @@ export class CommitTracker {
 
   async #record(delivery: Delivery, type: string): Promise<void> {
     const outcome = delivery.outcome as Outcome;
-    if (outcome === 'duplicate' || delivery.id === undefined || delivery.event === undefined) return;
-    const match = this.#matchOf(type, delivery.event);
-    if (match === undefined) return;
+    if (outcome === 'duplicate') return;
     const ok = votedFor.has(outcome);
     // A failed vote is decided at once (rolled back), unless a handler may still be running or
     // `confirm` can tell: FusionAuth may commit anyway (policy None, or the other webhooks' votes) and
@@ -172,14 +173,9 @@ export class CommitTracker {
     const windowEnd = Date.now() + (atOnce ? 0 : this.#windowMs);
     // A handler still running holds the decision until it settles (then the window's end, or at once).
     const held = delivery.handlersSettled;
-    const operation: PendingOperation = {
-      id: delivery.id,
-      type,
-      match,
-      event: delivery.event,
-      dueAt: held === undefined ? windowEnd : windowEnd + heldLimitMs,
-      answered: ok ? 'ok' : 'failed',
-    };
+    const dueAt = held === undefined ? windowEnd : windowEnd + heldLimitMs;
+    const operation = this.#operationOf(delivery, type, dueAt, ok ? 'ok' : 'failed');
+    if (operation === undefined) return;
     const { store } = this.#settings;
     try {
       await store.addPending(operation);
