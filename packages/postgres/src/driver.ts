@@ -36,8 +36,6 @@ export interface Listener {
 }
 
 export interface Driver<Tx> extends SqlRunner {
-  /** `pg`, `postgres.js` or `PGlite`, for messages. */
-  readonly name: string;
   /**
    * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it
    * throws. `tx` is the driver's own transaction object, handed to the user's code. `last`, when given,

@@ -29,7 +29,6 @@ export function pgDriver(pool: Pool): Driver<PoolClient> {
     );
   }
   return {
-    name: 'pg',
     ...runnerOf(pool),
     async transaction(work, last) {
       const client = await pool.connect();

@@ -21,7 +21,6 @@ export function pgliteDriver(db: PGlite): Driver<Transaction> {
     );
   }
   return {
-    name: 'PGlite',
     ...runnerOf(db),
     async transaction(work, last) {
       const all = thenLast(work, last);

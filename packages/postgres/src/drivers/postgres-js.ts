@@ -15,7 +15,6 @@ export function postgresJsDriver(sql: Sql): Driver<TransactionSql> {
     );
   }
   return {
-    name: 'postgres.js',
     ...runnerOf(sql),
     async transaction(work, last) {
       const all = thenLast(work, last);
