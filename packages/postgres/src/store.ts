@@ -36,7 +36,7 @@ export interface PostgresStore<Tx> extends IdempotencyStore, PendingStore {
   schemaVersion(): Promise<number>;
   /** Deletes up to `limit` rows past their expiry (the store does this every `sweepMs` by itself). */
   sweepExpired(limit?: number): Promise<number>;
-  /** Stops the sweeper and the listener. The pool or client stays yours to close. */
+  /** Stops the sweeper (the listener is open only while a copy waits). The pool or client stays yours to close. */
   close(): Promise<void>;
 }
 
