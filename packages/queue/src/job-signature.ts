@@ -39,7 +39,7 @@ export function jobSigner(
   }
   const mac = (secret: string, jobId: string, job: SignedFields) =>
     createHmac('sha256', secret)
-      .update(JSON.stringify([jobId, job.provider, job.id, job.type, job.rawEvent, job.receivedAt ?? null]))
+      .update(canonicalJson([jobId, job.provider, job.id, job.type, job.rawEvent, job.receivedAt ?? null]))
       .digest();
   return {
     sign: (jobId, job) => mac(secrets[0] as string, jobId, job).toString('base64url'),
@@ -52,4 +52,20 @@ export function jobSigner(
       });
     },
   };
+}
+
+/**
+ * JSON with every object's keys sorted: what is signed must not depend on key order, which the backend
+ * may change (PostgreSQL's jsonb stores keys in its own order).
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger } from '@authhooks/core';
 import { type FusionAuthEventMap, fusionAuthEvents, fusionReceiver } from '@authhooks/fusionauth';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { describeWithPostgres, startPostgresServer } from '../../../test/support/postgres-server.js';
 import { describeWithRedis, startRedisServer } from '../../../test/support/redis-server.js';
 import {
@@ -25,6 +26,16 @@ export function newQueue(url: string, options: Partial<WebhookQueueOptions> = {}
   } as WebhookQueueOptions);
 }
 
+/**
+ * What someone with write access to the backend can do behind BullMQ's back: read and rewrite a job's
+ * data (the tamper tests).
+ */
+export interface Tamper {
+  read(queue: string, jobId: string): Promise<Record<string, unknown> & { rawEvent: any; event: any }>;
+  write(queue: string, jobId: string, data: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** A backend the queue's suites run on, with a server of its own. */
 export interface BackendUnderTest {
   readonly kind: 'redis' | 'postgres';
@@ -34,6 +45,8 @@ export interface BackendUnderTest {
   readonly describe: (name: string, body: () => void) => void;
   /** Starts a server (for PostgreSQL with BullMQ's tables migrated). */
   start(): Promise<{ readonly url: string; stop(): Promise<void> }>;
+  /** A connection of its own to the server at `url`, for the tamper tests. */
+  tamper(url: string): Promise<Tamper>;
 }
 
 export const backends: readonly BackendUnderTest[] = [
@@ -44,6 +57,16 @@ export const backends: readonly BackendUnderTest[] = [
     async start() {
       const server = await startRedisServer();
       return { url: server.url, stop: () => server.stop() };
+    },
+    async tamper(url) {
+      const raw = await rawClient(url);
+      return {
+        read: async (queue, jobId) =>
+          JSON.parse((await raw.hget(`bull:${queue}:${jobId}`, 'data')) as string),
+        write: async (queue, jobId, data) =>
+          void (await raw.hset(`bull:${queue}:${jobId}`, 'data', JSON.stringify(data))),
+        close: async () => raw.disconnect(),
+      };
     },
   },
   {
@@ -56,6 +79,28 @@ export const backends: readonly BackendUnderTest[] = [
       await queue.migrate();
       await queue.close();
       return { url: server.url, stop: () => server.stop() };
+    },
+    async tamper(url) {
+      // BullMQ's PostgreSQL backend keeps a job as one row of bullmq.job, its data in a jsonb column.
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      pool.on('error', () => {});
+      return {
+        async read(queue, jobId) {
+          const { rows } = await pool.query('SELECT data FROM bullmq.job WHERE queue = $1 AND id = $2', [
+            queue,
+            jobId,
+          ]);
+          return rows[0]?.data;
+        },
+        async write(queue, jobId, data) {
+          await pool.query('UPDATE bullmq.job SET data = $3::jsonb WHERE queue = $1 AND id = $2', [
+            queue,
+            jobId,
+            JSON.stringify(data),
+          ]);
+        },
+        close: () => pool.end(),
+      };
     },
   },
 ];

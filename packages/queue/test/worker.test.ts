@@ -13,13 +13,15 @@ import {
   rawClient,
   sample,
   sleep,
+  type Tamper,
 } from './helpers.js';
 
 for (const backend of backends) {
   backend.describe(`createWorker ${backend.title}`, () => {
     let server: { url: string; stop(): Promise<void> };
     let raw: Redis | undefined;
-    /** Tests that change what Redis holds behind BullMQ's back (a tampered or broken job). */
+    let tamper: Tamper;
+    /** A job whose data is not JSON can exist in Redis only (PostgreSQL keeps it in a jsonb column). */
     const itOnRedis = backend.kind === 'redis' ? it : () => {};
     const open: { close(): Promise<void> }[] = [];
     /** A fresh queue, its receiver, and cleanup after the test. */
@@ -39,6 +41,7 @@ for (const backend of backends) {
     beforeAll(async () => {
       server = await backend.start();
       if (backend.kind === 'redis') raw = await rawClient(server.url);
+      tamper = await backend.tamper(server.url);
     });
     afterEach(async () => {
       // Workers before queues, in reverse order of creation.
@@ -186,51 +189,45 @@ for (const backend of backends) {
       expect(attempts).toEqual([1, 1, 1, 1, 1, 1]);
     });
 
-    itOnRedis(
-      're-validates each job: a payload changed in Redis fails for good, without retries, saying why',
-      async () => {
-        const { queue } = setup();
-        const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000); // held until tampered with
-        const event = sample('user.delete.complete');
-        await deliver(receiver, event);
-        const key = `bull:${queue.name}:fusionauth.${event.id}`;
-        const data = JSON.parse((await (raw as Redis).hget(key, 'data')) as string);
-        delete data.rawEvent.user.id; // FusionAuth always sends it: a required field
-        data.event.user.id = 'someone-else'; // and the copy is not what the worker trusts
-        await (raw as Redis).hset(key, 'data', JSON.stringify(data));
-        await queue.bullmq.getJob(`fusionauth.${event.id}`).then((job) => job?.promote());
+    it('re-validates each job: a payload changed in the backend fails for good, without retries, saying why', async () => {
+      const { queue } = setup();
+      const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000); // held until tampered with
+      const event = sample('user.delete.complete');
+      await deliver(receiver, event);
+      const jobId = `fusionauth.${event.id}`;
+      const data = await tamper.read(queue.name, jobId);
+      delete data.rawEvent.user.id; // FusionAuth always sends it: a required field
+      data.event.user.id = 'someone-else'; // and the copy is not what the worker trusts
+      await tamper.write(queue.name, jobId, data);
+      await queue.bullmq.getJob(`fusionauth.${event.id}`).then((job) => job?.promote());
 
-        const ran: string[] = [];
-        await started(
-          newWorker(queue, { attempts: 5 }).on('user.delete.complete', (e) => void ran.push(e.user.id)),
-        );
-        await expect.poll(() => queue.counts(), { timeout: 5_000 }).toMatchObject({ failed: 1 });
-        const [letter] = await queue.failed();
-        expect(letter?.error).toMatch(
-          /^invalid user\.delete\.complete event: user\.id: .+ \(job fusionauth\..+: its event no longer passes the user\.delete\.complete schema, so it was changed in Redis or written by an incompatible version\. Not retried\.\)$/,
-        );
-        expect(letter?.attempts).toBe(1);
-        expect(ran).toEqual([]);
-      },
-    );
+      const ran: string[] = [];
+      await started(
+        newWorker(queue, { attempts: 5 }).on('user.delete.complete', (e) => void ran.push(e.user.id)),
+      );
+      await expect.poll(() => queue.counts(), { timeout: 5_000 }).toMatchObject({ failed: 1 });
+      const [letter] = await queue.failed();
+      expect(letter?.error).toMatch(
+        /^invalid user\.delete\.complete event: user\.id: .+ \(job fusionauth\..+: its event no longer passes the user\.delete\.complete schema, so it was changed in Redis or written by an incompatible version\. Not retried\.\)$/,
+      );
+      expect(letter?.attempts).toBe(1);
+      expect(ran).toEqual([]);
+    });
 
-    itOnRedis(
-      'hands each handler the event re-validated from the raw event, not the stored copy',
-      async () => {
-        const { queue } = setup();
-        const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
-        const event = sample('user.delete.complete');
-        await deliver(receiver, event);
-        const key = `bull:${queue.name}:fusionauth.${event.id}`;
-        const data = JSON.parse((await (raw as Redis).hget(key, 'data')) as string);
-        data.event.user.id = 'someone-else';
-        await (raw as Redis).hset(key, 'data', JSON.stringify(data));
-        await queue.bullmq.getJob(`fusionauth.${event.id}`).then((job) => job?.promote());
-        const ran: string[] = [];
-        await started(newWorker(queue).on('user.delete.complete', (e) => void ran.push(e.user.id)));
-        await expect.poll(() => ran).toEqual([event.user.id]);
-      },
-    );
+    it('hands each handler the event re-validated from the raw event, not the stored copy', async () => {
+      const { queue } = setup();
+      const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
+      const event = sample('user.delete.complete');
+      await deliver(receiver, event);
+      const jobId = `fusionauth.${event.id}`;
+      const data = await tamper.read(queue.name, jobId);
+      data.event.user.id = 'someone-else';
+      await tamper.write(queue.name, jobId, data);
+      await queue.bullmq.getJob(`fusionauth.${event.id}`).then((job) => job?.promote());
+      const ran: string[] = [];
+      await started(newWorker(queue).on('user.delete.complete', (e) => void ran.push(e.user.id)));
+      await expect.poll(() => ran).toEqual([event.user.id]);
+    });
 
     it('fails for good a job of another provider or one that is not a queued event', async () => {
       const { queue } = setup();
@@ -278,50 +275,44 @@ for (const backend of backends) {
       expect(errors.join('\n')).not.toMatch(/cannot reach Redis/);
     });
 
-    itOnRedis(
-      'signed jobs: a job added or changed in Redis without the secret is refused and dead-lettered, unrun',
-      async () => {
-        const secret = 'a-queue-signing-secret-of-32-chars!';
-        const queue = newQueue(server.url, {
-          signingSecret: [secret, 'an-older-secret-still-verifying-0000'],
-        });
-        open.push(queue);
-        const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
-        const genuine = sample('user.delete.complete');
-        const tampered = sample('user.delete.complete');
-        await deliver(receiver, genuine);
-        await deliver(receiver, tampered);
-        // Someone with access to Redis: retargets one event at another user, and injects a job of their own.
-        const key = `bull:${queue.name}:fusionauth.${tampered.id}`;
-        const data = JSON.parse((await (raw as Redis).hget(key, 'data')) as string);
-        data.rawEvent.user.id = 'victim';
-        await (raw as Redis).hset(key, 'data', JSON.stringify(data));
-        const injected = sample('user.delete.complete');
-        const unsigned = newQueue(server.url, { name: queue.name });
-        open.push(unsigned);
-        await deliver(enqueueingReceiver(unsigned, ['user.delete.complete']), injected);
-        for (const id of [genuine.id, tampered.id]) {
-          await (raw as Redis).zadd(`bull:${queue.name}:delayed`, 0, `fusionauth.${id}`);
-        }
+    it('signed jobs: a job added or changed in the backend without the secret is refused and dead-lettered, unrun', async () => {
+      const secret = 'a-queue-signing-secret-of-32-chars!';
+      const queue = newQueue(server.url, {
+        signingSecret: [secret, 'an-older-secret-still-verifying-0000'],
+      });
+      open.push(queue);
+      const receiver = enqueueingReceiver(queue, ['user.delete.complete'], 60_000);
+      const genuine = sample('user.delete.complete');
+      const tampered = sample('user.delete.complete');
+      await deliver(receiver, genuine);
+      await deliver(receiver, tampered);
+      // Someone with access to Redis: retargets one event at another user, and injects a job of their own.
+      const data = await tamper.read(queue.name, `fusionauth.${tampered.id}`);
+      data.rawEvent.user.id = 'victim';
+      await tamper.write(queue.name, `fusionauth.${tampered.id}`, data);
+      const injected = sample('user.delete.complete');
+      const unsigned = newQueue(server.url, { name: queue.name });
+      open.push(unsigned);
+      await deliver(enqueueingReceiver(unsigned, ['user.delete.complete']), injected);
+      for (const id of [genuine.id, tampered.id]) {
+        await queue.bullmq.getJob(`fusionauth.${id}`).then((job) => job?.promote());
+      }
 
-        const ran: string[] = [];
-        await started(newWorker(queue).on('user.delete.complete', (e) => void ran.push(e.user.id)));
-        await expect
-          .poll(() => queue.counts(), { timeout: 5_000 })
-          .toMatchObject({ failed: 2, completed: 1 });
-        expect(ran).toEqual([genuine.user.id]);
-        const letters = await queue.failed();
-        expect(letters.map((letter) => letter.id).sort()).toEqual(
-          [`fusionauth.${tampered.id}`, `fusionauth.${injected.id}`].sort(),
+      const ran: string[] = [];
+      await started(newWorker(queue).on('user.delete.complete', (e) => void ran.push(e.user.id)));
+      await expect.poll(() => queue.counts(), { timeout: 5_000 }).toMatchObject({ failed: 2, completed: 1 });
+      expect(ran).toEqual([genuine.user.id]);
+      const letters = await queue.failed();
+      expect(letters.map((letter) => letter.id).sort()).toEqual(
+        [`fusionauth.${tampered.id}`, `fusionauth.${injected.id}`].sort(),
+      );
+      for (const letter of letters) {
+        expect(letter.error).toMatch(
+          /is not signed with the queue's signingSecret: .* Not run, not retried\.$/,
         );
-        for (const letter of letters) {
-          expect(letter.error).toMatch(
-            /is not signed with the queue's signingSecret: .* Not run, not retried\.$/,
-          );
-          expect(letter.attempts).toBe(1);
-        }
-      },
-    );
+        expect(letter.attempts).toBe(1);
+      }
+    });
 
     it('signed jobs: a short secret is refused at start-up, and AUTHHOOKS_QUEUE_SIGNING_SECRET is read', async () => {
       expect(() => newQueue(server.url, { signingSecret: 'short' })).toThrow(/at least 32 characters/);
