@@ -30,8 +30,15 @@ export function newQueue(url: string, options: Partial<WebhookQueueOptions> = {}
  * What someone with write access to the backend can do behind BullMQ's back: read and rewrite a job's
  * data (the tamper tests).
  */
+/** A stored user.* job's data, as far as the tamper tests change it. */
+export interface StoredJobData {
+  rawEvent: { user: { id?: string } };
+  event: { user: { id: string } };
+  [field: string]: unknown;
+}
+
 export interface Tamper {
-  read(queue: string, jobId: string): Promise<Record<string, unknown> & { rawEvent: any; event: any }>;
+  read(queue: string, jobId: string): Promise<StoredJobData>;
   write(queue: string, jobId: string, data: unknown): Promise<void>;
   close(): Promise<void>;
 }
