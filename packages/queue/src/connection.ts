@@ -105,7 +105,8 @@ function isIoredisClient(value: unknown): value is Redis {
   );
 }
 
-function redactUrl(url: string): string {
+/** A connection URL as it may be printed: whatever is before `@` (user, password) replaced by ***. */
+export function redactUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 

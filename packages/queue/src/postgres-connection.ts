@@ -4,6 +4,7 @@ import {
   type PostgresConnectionOptions,
   runMigrations,
 } from 'bullmq';
+import { redactUrl } from './connection.js';
 
 /**
  * A `pg.Pool` (node-postgres). BullMQ's own structural type for it does not accept the `pg.Pool` of
@@ -35,22 +36,17 @@ export function postgresConnection(connection: unknown): {
     const url = String(connection);
     if (!/^postgres(ql)?:\/\//i.test(url)) {
       throw new TypeError(
-        `@authhooks/queue: postgres "${redactPassword(url)}" is not a PostgreSQL URL; give postgres://user@host:port/db, ` +
+        `@authhooks/queue: postgres "${redactUrl(url)}" is not a PostgreSQL URL; give postgres://user@host:port/db, ` +
           'a pg pool config ({ connectionString, schema }) or a pg.Pool.',
       );
     }
     return { options: url, address: hostOf(url) };
   }
   if (typeof connection === 'object' && connection !== null && !Array.isArray(connection)) {
-    const pool = connection as {
-      connect?: unknown;
-      totalCount?: unknown;
-      options?: { connectionString?: unknown };
-    };
-    if (typeof pool.connect === 'function' && typeof pool.totalCount === 'number') {
-      const url = pool.options?.connectionString;
+    if (isPgPool(connection)) {
+      const url = (connection as { options?: { connectionString?: unknown } }).options?.connectionString;
       return {
-        options: connection as PostgresConnectionOptions,
+        options: connection as unknown as PostgresConnectionOptions,
         address: typeof url === 'string' ? hostOf(url) : 'a pg.Pool',
       };
     }
@@ -71,12 +67,18 @@ function hostOf(url: string): string {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
   } catch {
-    return redactPassword(url);
+    return redactUrl(url);
   }
 }
 
-function redactPassword(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
+function isPgPool(value: unknown): value is PgPoolLike {
+  const pool = value as Partial<PgPoolLike> | null;
+  return (
+    typeof pool === 'object' &&
+    pool !== null &&
+    typeof pool.connect === 'function' &&
+    typeof pool.totalCount === 'number'
+  );
 }
 
 /**
@@ -85,9 +87,8 @@ function redactPassword(url: string): string {
  * connection opened for it and closed after.
  */
 export async function migratePostgres(connection: PostgresConnection): Promise<void> {
-  const pool = connection as unknown as PgPool & { totalCount?: unknown };
-  if (typeof pool === 'object' && typeof pool.connect === 'function' && typeof pool.totalCount === 'number') {
-    const client = await pool.connect();
+  if (isPgPool(connection)) {
+    const client = await (connection as unknown as PgPool).connect();
     try {
       await runMigrations(client);
     } finally {
