@@ -10,6 +10,7 @@ import { runProfile } from './profile/run-profile.js';
 import { queueSection } from './queue/section.js';
 import { scalingSection } from './scaling/section.js';
 import { signatureSection } from './signature/section.js';
+import { soakSection } from './soak/section.js';
 import { storesSection } from './stores/section.js';
 import { typecheckSection } from './typecheck/section.js';
 
@@ -22,6 +23,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   queue: { title: '6. Queue enqueue path', run: queueSection },
   consistency: { title: '7. Consistency with what FusionAuth committed', run: consistencySection },
   stores: { title: '8. Idempotency stores per delivery', run: storesSection },
+  soak: { title: '9. Memory under sustained load (soak)', run: soakSection },
 };
 
 const args = parseArgs(process.argv.slice(2));
@@ -42,7 +44,7 @@ if (args.profile !== undefined) {
     const section = sections[name];
     console.error(`\n== ${section.title}`);
     const started = performance.now();
-    const report = await section.run({ quick: args.quick });
+    const report = await section.run({ quick: args.quick, soak: args.soak });
     for (const table of report.tables) console.log(`${renderTable(table)}\n`);
     console.error(`   (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     tables.push(...report.tables);

@@ -7,6 +7,7 @@ export const sectionNames = [
   'queue',
   'consistency',
   'stores',
+  'soak',
 ] as const;
 export type SectionName = (typeof sectionNames)[number];
 
@@ -22,6 +23,17 @@ export interface BenchArgs {
   readonly profileSeconds: number;
   /** A label for the RESULTS.md section, e.g. "before the pipeline rewrite". */
   readonly label: string | undefined;
+  readonly soak: SoakSettings;
+}
+
+/** The soak section's long setting (the short one, under `--quick`, is fixed). */
+export interface SoakSettings {
+  /** Minutes of load per candidate. */
+  readonly minutes: number;
+  /** Deliveries per second, the same for every candidate. */
+  readonly rate: number;
+  /** Only candidates whose id contains this, e.g. `hono`. */
+  readonly filter: string | undefined;
 }
 
 const usage = `usage: pnpm --filter @authhooks/bench bench [options]
@@ -30,7 +42,10 @@ const usage = `usage: pnpm --filter @authhooks/bench bench [options]
   --write                 append the tables to bench/RESULTS.md
   --label "text"          title suffix of the RESULTS.md section
   --profile <candidate>   load one server child under node --cpu-prof; prints the top functions
-  --profile-seconds <n>   seconds of load while profiling (default 10)`;
+  --profile-seconds <n>   seconds of load while profiling (default 10)
+  --soak-minutes <n>      soak: minutes of load per candidate (default 3; 10 for the issue's figure)
+  --soak-rate <n>         soak: deliveries per second for every candidate (default 1000)
+  --soak-filter <text>    soak: only candidates whose id contains it (e.g. hono, control, redis)`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
@@ -39,6 +54,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let profile: string | undefined;
   let profileSeconds = 10;
   let label: string | undefined;
+  let soak: SoakSettings = { minutes: 3, rate: 1000, filter: undefined };
   const value = (i: number, flag: string) => {
     const next = argv[i + 1];
     if (next === undefined || next.startsWith('--')) fail(`${flag} needs a value`);
@@ -69,6 +85,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--label':
         label = take();
         break;
+      case '--soak-minutes':
+        soak = { ...soak, minutes: positive(take(), flag) };
+        break;
+      case '--soak-rate':
+        soak = { ...soak, rate: positive(take(), flag) };
+        break;
+      case '--soak-filter':
+        soak = { ...soak, filter: take() };
+        break;
       case '--help':
       case '-h':
         console.log(usage);
@@ -78,7 +103,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         fail(`unknown option ${flag}`);
     }
   }
-  return { quick, sections, write, profile, profileSeconds, label };
+  return { quick, sections, write, profile, profileSeconds, label, soak };
 }
 
 function splitInline(arg: string): [string, string | undefined] {
@@ -92,6 +117,12 @@ function parseSections(list: string): SectionName[] {
     if (!(sectionNames as readonly string[]).includes(name)) fail(`unknown section "${name}"`);
   }
   return names as SectionName[];
+}
+
+function positive(text: string, flag: string): number {
+  const value = Number(text);
+  if (!(value > 0)) fail(`${flag} needs a positive number`);
+  return value;
 }
 
 function fail(message: string): never {

@@ -16,3 +16,32 @@ export async function alternating<T>(
     for (const item of order) await fn(item, round);
   }
 }
+
+/** A least-squares line through (x, y) points: the slope, its standard error and the intercept. */
+export function linearFit(points: readonly (readonly [number, number])[]): {
+  slope: number;
+  slopeError: number;
+  intercept: number;
+} {
+  const n = points.length;
+  if (n < 3) return { slope: Number.NaN, slopeError: Number.NaN, intercept: Number.NaN };
+  let sumX = 0;
+  let sumY = 0;
+  for (const [x, y] of points) {
+    sumX += x;
+    sumY += y;
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const [x, y] of points) {
+    sxx += (x - meanX) ** 2;
+    sxy += (x - meanX) * (y - meanY);
+  }
+  const slope = sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  let residuals = 0;
+  for (const [x, y] of points) residuals += (y - (intercept + slope * x)) ** 2;
+  return { slope, slopeError: Math.sqrt(residuals / (n - 2) / sxx), intercept };
+}

@@ -1,0 +1,20 @@
+import { fusionWebhook, silentLogger } from '@authhooks/fastify';
+import Fastify from 'fastify';
+import { webhookPath } from '../../lib/constants.js';
+import { listenFastify } from '../../servers/listen-fastify.js';
+import { soakChild } from '../child.js';
+import { soakStore, withStore } from '../store.js';
+
+await soakChild(async (config, work) => {
+  const { store, close } = soakStore(config);
+  const app = Fastify({ logger: false });
+  await app.register(
+    fusionWebhook({
+      authorization: config.authorization,
+      idempotency: store,
+      logger: silentLogger,
+      path: webhookPath,
+    }).on('user.update', (event) => work(event.user.id)),
+  );
+  return withStore(await listenFastify(app), close);
+});

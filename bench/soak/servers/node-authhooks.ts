@@ -1,0 +1,18 @@
+import http from 'node:http';
+import { silentLogger } from '@authhooks/core';
+import { nodeHandler } from '@authhooks/core/node';
+import { fusionReceiver } from '@authhooks/fusionauth';
+import { listenNode } from '../../servers/serve-child.js';
+import { soakChild } from '../child.js';
+import { soakStore, withStore } from '../store.js';
+
+await soakChild(async (config, work) => {
+  const { store, close } = soakStore(config);
+  const receiver = fusionReceiver({
+    authorization: config.authorization,
+    idempotency: store,
+    logger: silentLogger,
+  });
+  const handler = nodeHandler(receiver).on('user.update', (event) => work(event.user.id));
+  return withStore(await listenNode(http.createServer(handler)), close);
+});
