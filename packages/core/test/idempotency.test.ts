@@ -54,6 +54,38 @@ describe('memoryStore', () => {
     expect(await store.reserve('k0', 't')).toBe('reserved');
   });
 
+  it('past maxEntries the oldest handled ids go first, not the attempts in progress', async () => {
+    const store = memoryStore({ maxEntries: 3 });
+    await store.reserve('running', 't');
+    for (const key of ['a', 'b', 'c']) {
+      await store.reserve(key, 't');
+      await store.complete(key, 't');
+    }
+    expect(store.size).toBe(3);
+    expect(await store.reserve('running', 'other')).toBe('in_progress');
+    expect(await store.reserve('a', 't')).toBe('reserved');
+    expect(await store.reserve('c', 't')).toBe('duplicate');
+  });
+
+  it('expires handled ids and leases each on its own clock, in the order they were written', async () => {
+    let now = 0;
+    const store = memoryStore({ ttlMs: 1000, leaseMs: 100, now: () => now });
+    await store.reserve('old', 't');
+    await store.complete('old', 't');
+    now = 500;
+    await store.reserve('young', 't');
+    await store.complete('young', 't');
+    await store.reserve('lease', 't');
+    now = 1001;
+    expect(await store.reserve('old', 't2')).toBe('reserved');
+    expect(await store.reserve('young', 't2')).toBe('duplicate');
+    expect(await store.reserve('lease', 't2')).toBe('reserved');
+    expect(store.size).toBe(3);
+    now = 1501;
+    expect(await store.reserve('young', 't3')).toBe('reserved');
+    expect(store.size).toBe(1); // young's new lease: every earlier lease and handled id has expired
+  });
+
   it('refuses nonsense options', () => {
     expect(() => memoryStore({ ttlMs: 0 })).toThrow(/ttlMs must be a positive number/);
     expect(() => memoryStore({ maxEntries: Number.NaN })).toThrow(/maxEntries/);

@@ -17,17 +17,21 @@ export interface MemoryStoreOptions {
   readonly now?: () => number;
 }
 
-interface Entry {
-  state: 'in_progress' | 'done';
-  expiresAt: number;
-  /** The lease holder's token while `in_progress`. */
-  token: string;
+/** An attempt in progress: its lease holder's token and when the lease ends. */
+interface Lease {
+  readonly token: string;
+  readonly expiresAt: number;
 }
 
 /**
  * In-process store for a single receiver instance; it also keeps the pending operations of
- * commit-aware handlers (`onCommit`/`onRollback`). A Map keeps insertion order, so the oldest
- * entry is always first: expiry and eviction walk from the front and stop at the first live entry.
+ * commit-aware handlers (`onCommit`/`onRollback`).
+ *
+ * Handled ids and leases live in two Maps. A handled id is a key and one small integer (its expiry in
+ * ms since the store was made, which V8 keeps unboxed for 12 days of uptime), so the 100 000 ids of
+ * the default bound cost a few tens of MB rather than an object each (bench/RESULTS.md, section 9).
+ * Both Maps keep insertion order, which is expiry order (every record of a Map has the same duration),
+ * so expiry and eviction walk from the front and stop at the first live entry.
  */
 export function memoryStore(
   options: MemoryStoreOptions = {},
@@ -38,7 +42,10 @@ export function memoryStore(
       throw new TypeError(`authhooks: memoryStore ${name} must be a positive number, got ${value}.`);
     }
   }
-  const entries = new Map<string, Entry>();
+  const epoch = now();
+  /** Handled ids → when they are forgotten, in ms since `epoch`. */
+  const handled = new Map<string, number>();
+  const leases = new Map<string, Lease>();
   /** Copies waiting for a key's attempt to settle, told at once by complete/release. */
   const waiters = new Map<string, Set<(settlement: Settlement) => void>>();
 
@@ -49,20 +56,33 @@ export function memoryStore(
     for (const wake of waiting) wake(settlement);
   };
 
-  const set = (key: string, entry: Entry) => {
-    entries.delete(key); // re-insert at the back so the order stays oldest-first
-    entries.set(key, entry);
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value as string;
-      entries.delete(oldest);
+  /** Past the bound the oldest handled ids go first; leases only when nothing else is left. */
+  const bound = () => {
+    while (handled.size + leases.size > maxEntries) {
+      const oldest = handled.size > 0 ? handled.keys().next().value : leases.keys().next().value;
+      if (oldest === undefined) return;
+      if (!handled.delete(oldest)) leases.delete(oldest);
     }
   };
 
   const sweep = (at: number) => {
-    for (const [key, entry] of entries) {
-      if (entry.expiresAt > at) break;
-      entries.delete(key);
+    const since = at - epoch;
+    for (const [key, expiresAt] of handled) {
+      if (expiresAt > since) break;
+      handled.delete(key);
     }
+    for (const [key, lease] of leases) {
+      if (lease.expiresAt > at) break;
+      leases.delete(key);
+    }
+  };
+
+  /** The live record of `key` at `at`, if any. */
+  const lookup = (key: string, at: number): 'done' | Lease | undefined => {
+    const lease = leases.get(key);
+    if (lease !== undefined && lease.expiresAt > at) return lease;
+    const expiresAt = handled.get(key);
+    return expiresAt !== undefined && expiresAt > at - epoch ? 'done' : undefined;
   };
 
   const pending = memoryPendingStore(now);
@@ -75,32 +95,37 @@ export function memoryStore(
     retry: pending.retry,
     leaseMs,
     get size() {
-      return entries.size;
+      return handled.size + leases.size;
     },
     async reserve(key, token): Promise<Reservation> {
       const at = now();
       sweep(at);
-      const entry = entries.get(key);
-      if (entry !== undefined && entry.expiresAt > at)
-        return entry.state === 'done' ? 'duplicate' : 'in_progress';
-      set(key, { state: 'in_progress', expiresAt: at + leaseMs, token });
+      const record = lookup(key, at);
+      if (record !== undefined) return record === 'done' ? 'duplicate' : 'in_progress';
+      handled.delete(key);
+      leases.delete(key); // re-inserted at the back: the order stays the expiry order
+      leases.set(key, { token, expiresAt: at + leaseMs });
+      bound();
       return 'reserved';
     },
     async complete(key) {
-      set(key, { state: 'done', expiresAt: now() + ttlMs, token: '' });
+      leases.delete(key);
+      handled.delete(key);
+      handled.set(key, now() - epoch + ttlMs);
+      bound();
       notify(key, { state: 'handled' });
     },
     async release(key, token, verdict?: Verdict) {
-      const entry = entries.get(key);
-      if (entry?.state !== 'in_progress' || entry.token !== token) return;
-      entries.delete(key);
+      if (leases.get(key)?.token !== token) return;
+      leases.delete(key);
       notify(key, { state: 'released', verdict });
     },
     settled(key, signal) {
       const at = now();
-      const entry = entries.get(key);
-      if (entry === undefined || entry.expiresAt <= at) return Promise.resolve({ state: 'released' });
-      if (entry.state === 'done') return Promise.resolve({ state: 'handled' });
+      const record = lookup(key, at);
+      if (record === undefined) return Promise.resolve({ state: 'released' });
+      if (record === 'done') return Promise.resolve({ state: 'handled' });
+      const entry = record;
       if (signal.aborted) return Promise.resolve({ state: 'in_progress' });
       return new Promise<Settlement>((resolve) => {
         const finish = (settlement: Settlement) => {
