@@ -32,7 +32,7 @@ export interface SoakSettings {
   readonly minutes: number;
   /** Deliveries per second, the same for every candidate. */
   readonly rate: number;
-  /** Only candidates whose id contains this, e.g. `hono`. */
+  /** Only candidates whose id contains one of these comma-separated parts, e.g. `hono-control,hono-authhooks-no-store`. */
   readonly filter: string | undefined;
 }
 
@@ -45,7 +45,7 @@ const usage = `usage: pnpm --filter @authhooks/bench bench [options]
   --profile-seconds <n>   seconds of load while profiling (default 10)
   --soak-minutes <n>      soak: minutes of load per candidate (default 3; 10 for the issue's figure)
   --soak-rate <n>         soak: deliveries per second for every candidate (default 1000)
-  --soak-filter <text>    soak: only candidates whose id contains it (e.g. hono, control, redis)`;
+  --soak-filter <a,b>     soak: only candidates whose id contains one of them (e.g. hono, control, redis)`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;

@@ -19,21 +19,26 @@ export const frameworkLabels: Record<SoakFramework, string> = {
   fetch: 'fetch handler on @hono/node-server',
 };
 
-/** Every adapter with memoryStore and with redisStore, and its bare framework beside them. */
+/**
+ * Every adapter without a store (its own cost), with memoryStore and with redisStore, and its bare
+ * framework beside them.
+ */
 export function soakCandidates(filter?: string): SoakCandidate[] {
   const all = (Object.keys(frameworkLabels) as SoakFramework[]).flatMap((framework): SoakCandidate[] => [
     { id: `${framework}-control`, framework, kind: 'control', server: serverFile(`${framework}-control`) },
-    ...(['memory', 'redis'] as const).map(
+    ...([undefined, 'memory', 'redis'] as const).map(
       (store): SoakCandidate => ({
-        id: `${framework}-authhooks-${store}`,
+        id: `${framework}-authhooks-${store ?? 'no-store'}`,
         framework,
         kind: 'authhooks',
-        store,
+        ...(store === undefined ? {} : { store }),
         server: serverFile(`${framework}-authhooks`),
       }),
     ),
   ]);
-  return filter === undefined ? all : all.filter((candidate) => candidate.id.includes(filter));
+  if (filter === undefined) return all;
+  const wanted = filter.split(',').map((part) => part.trim());
+  return all.filter((candidate) => wanted.some((part) => candidate.id.includes(part)));
 }
 
 function serverFile(name: string): URL {

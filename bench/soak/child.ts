@@ -1,11 +1,12 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { Listening } from '../servers/serve-child.js';
 
 /** What a soak server child is told by the section, through the environment. */
 export interface SoakConfig {
   readonly authorization: string;
-  /** authhooks candidates: the idempotency store they run with. Controls have none. */
+  /** authhooks candidates: the idempotency store they run with, if any. Controls have none. */
   readonly store?: 'memory' | 'redis';
   /** The section's redis-server, for `store: 'redis'`. */
   readonly redisUrl?: string | undefined;
@@ -17,14 +18,25 @@ export interface SoakSample {
   readonly atMs: number;
   readonly rss: number;
   readonly heapUsed: number;
+  /** What V8 reserved for the heap: where RSS goes that heap used does not show. */
+  readonly heapTotal: number;
+  /** The young generation's reservation, which V8 grows with the allocation rate. */
+  readonly newSpace: number;
   readonly external: number;
   readonly arrayBuffers: number;
   readonly eventLoopDelayP99Ms: number;
 }
 
+/** The heap right after a full (mark-compact) GC: what is still alive, which a leak makes climb. */
+export interface LiveHeap {
+  readonly atMs: number;
+  readonly heapUsed: number;
+}
+
 export type SoakMessage =
   | { type: 'listening'; port: number }
   | { type: 'sample'; sample: SoakSample }
+  | { type: 'live-heap'; live: LiveHeap }
   | { type: 'stopped'; handled: number };
 
 /** The handler every soak candidate runs: reads the user id, then 1–3 ms of async work (a DB call). */
@@ -63,6 +75,8 @@ export async function soakChild(
       atMs: performance.now() - started,
       rss: memory.rss,
       heapUsed: memory.heapUsed,
+      heapTotal: memory.heapTotal,
+      newSpace: getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0,
       external: memory.external,
       arrayBuffers: memory.arrayBuffers,
       // The histogram records the time between its timer's runs: the resolution plus the delay.
@@ -71,9 +85,19 @@ export async function soakChild(
     delay.reset();
     send({ type: 'sample', sample });
   }, 1000);
+  const fullGcs = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+      if (detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      const live: LiveHeap = { atMs: performance.now() - started, heapUsed: process.memoryUsage().heapUsed };
+      send({ type: 'live-heap', live });
+    }
+  });
+  fullGcs.observe({ entryTypes: ['gc'] });
   process.on('message', async (message) => {
     if (message !== 'stop') return;
     clearInterval(sampler);
+    fullGcs.disconnect();
     await listening.close();
     process.send?.({ type: 'stopped', handled } satisfies SoakMessage, () => process.exit(0));
   });

@@ -7,7 +7,7 @@ import type { SectionReport, Table } from '../lib/report.js';
 import type { SectionContext } from '../lib/section.js';
 import { linearFit, median } from '../lib/stats.js';
 import { frameworkLabels, type SoakCandidate, soakCandidates } from './candidates.js';
-import { type SoakMessage, type SoakSample, soakConfigEnv } from './child.js';
+import { type LiveHeap, type SoakMessage, type SoakSample, soakConfigEnv } from './child.js';
 import { soakLoad } from './load.js';
 
 /** What the short CI setting runs: every candidate briefly, checks the reconciliation; measures nothing. */
@@ -22,6 +22,8 @@ interface Measured {
   readonly handled: number;
   /** Samples after the warm-up, with minutes since the load started. */
   readonly samples: readonly { minutes: number; sample: SoakSample }[];
+  /** The heap after each full GC after the warm-up. */
+  readonly liveHeap: readonly { minutes: number; live: LiveHeap }[];
 }
 
 /**
@@ -87,12 +89,12 @@ async function runCandidate(
     const { port } = await nextMessage<Extract<SoakMessage, { type: 'listening' }>>(child, 'listening');
     let loadStarted = Number.POSITIVE_INFINITY;
     const samples: { minutes: number; sample: SoakSample }[] = [];
+    const liveHeap: { minutes: number; live: LiveHeap }[] = [];
     const onMessage = (message: SoakMessage) => {
-      if (message.type !== 'sample') return;
       const seconds = (performance.now() - loadStarted) / 1000;
-      if (seconds >= settings.warmupSeconds) {
-        samples.push({ minutes: seconds / 60, sample: message.sample });
-      }
+      if (seconds < settings.warmupSeconds) return;
+      if (message.type === 'sample') samples.push({ minutes: seconds / 60, sample: message.sample });
+      if (message.type === 'live-heap') liveHeap.push({ minutes: seconds / 60, live: message.live });
     };
     child.on('message', onMessage);
     loadStarted = performance.now();
@@ -101,7 +103,7 @@ async function runCandidate(
     const stopped = nextMessage<Extract<SoakMessage, { type: 'stopped' }>>(child, 'stopped');
     child.send('stop');
     const { handled } = await stopped;
-    return { candidate, seconds: load.seconds, ok: load.ok, failed: load.failed, handled, samples };
+    return { candidate, seconds: load.seconds, ok: load.ok, failed: load.failed, handled, samples, liveHeap };
   } finally {
     if (child.exitCode === null) child.kill();
     await exited(child);
@@ -117,7 +119,7 @@ async function flush(url: string): Promise<void> {
   }
 }
 
-type Measure = 'rss' | 'heapUsed' | 'external' | 'arrayBuffers';
+type Measure = 'rss' | 'heapUsed' | 'heapTotal' | 'newSpace' | 'external' | 'arrayBuffers';
 
 function level(result: Measured, measure: Measure): number {
   return median(result.samples.map(({ sample }) => sample[measure])) / mib;
@@ -131,7 +133,15 @@ function label(candidate: SoakCandidate): string {
   const framework = frameworkLabels[candidate.framework];
   return candidate.kind === 'control'
     ? `${framework}: control (hand-written route)`
-    : `${framework}: authhooks, ${candidate.store}Store`;
+    : `${framework}: authhooks, ${candidate.store === undefined ? 'no store' : `${candidate.store}Store`}`;
+}
+
+function liveHeapCell({ liveHeap }: Measured): string {
+  if (liveHeap.length === 0) return 'no full GC';
+  const fit = linearFit(liveHeap.map(({ minutes, live }) => [minutes, live.heapUsed / mib]));
+  const last = (liveHeap.at(-1)?.live.heapUsed ?? Number.NaN) / mib;
+  const trend = liveHeap.length < 3 ? 'n/a' : signed(fit.slope);
+  return `${fixed(last, 1)}, ${trend} (${liveHeap.length})`;
 }
 
 function levelsTable(measured: readonly Measured[], setting: string, extraNotes: readonly string[]): Table {
@@ -148,6 +158,9 @@ function levelsTable(measured: readonly Measured[], setting: string, extraNotes:
       'deliveries/s',
       '2xx = handler calls',
       ...measures.flatMap(([, name]) => [`${name} MiB`, `${name} MiB/min`]),
+      'heap total MiB',
+      'new space MiB',
+      'live heap after full GCs: MiB, MiB/min (GCs)',
       'event-loop delay p99, ms (median / max of 1 s windows)',
     ],
     rows: measured.map((result) => {
@@ -162,12 +175,16 @@ function levelsTable(measured: readonly Measured[], setting: string, extraNotes:
           const fit = slope(result, measure);
           return [fixed(level(result, measure), 1), `${signed(fit.slope)} ± ${fixed(fit.slopeError, 2)}`];
         }),
+        fixed(level(result, 'heapTotal'), 1),
+        fixed(level(result, 'newSpace'), 1),
+        liveHeapCell(result),
         `${fixed(median(delays), 1)} / ${fixed(Math.max(...delays), 1)}`,
       ];
     }),
     notes: [
+      'The live heap is heap used right after each full (mark-compact) GC: the last value, and its slope over the run. A leak makes it climb; memory that a later GC frees does not.',
       'Levels are the median of the 1 s samples after the warm-up; slopes are fitted by least squares over the same samples (± the standard error of the fit, which the GC sawtooth makes optimistic).',
-      'external includes array buffers (Node counts Buffers in both).',
+      'external includes array buffers (Node counts Buffers in both). Heap total is what V8 reserved for the heap and new space its young generation, which V8 grows with the allocation rate: together they show where RSS goes that heap used does not.',
       ...extraNotes,
     ],
   };

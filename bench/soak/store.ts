@@ -4,21 +4,23 @@ import { Redis } from 'ioredis';
 import type { Listening } from '../servers/serve-child.js';
 import type { SoakConfig } from './child.js';
 
-/** The idempotency store an authhooks soak candidate runs with, and how to let go of it. */
-export function soakStore(config: SoakConfig): { store: IdempotencyStore; close(): Promise<void> } {
-  if (config.store === 'memory') return { store: memoryStore(), close: async () => {} };
+/** The receiver options that give an authhooks soak candidate its store, and how to let go of it. */
+export function soakStore(config: SoakConfig): {
+  options: { idempotency?: IdempotencyStore };
+  close(): Promise<void>;
+} {
+  if (config.store === undefined) return { options: {}, close: async () => {} };
+  if (config.store === 'memory') return { options: { idempotency: memoryStore() }, close: async () => {} };
   if (config.store === 'redis' && config.redisUrl !== undefined) {
     const client = new Redis(config.redisUrl);
     return {
-      store: redisStore({ client }),
+      options: { idempotency: redisStore({ client }) },
       close: async () => {
         await client.quit();
       },
     };
   }
-  throw new Error(
-    `soak: an authhooks candidate needs a store (memory, or redis with a URL), got ${config.store}`,
-  );
+  throw new Error(`soak: a redisStore candidate needs the section's redis-server URL`);
 }
 
 /** The server, closing the store after it. */

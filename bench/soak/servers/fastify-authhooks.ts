@@ -6,12 +6,12 @@ import { soakChild } from '../child.js';
 import { soakStore, withStore } from '../store.js';
 
 await soakChild(async (config, work) => {
-  const { store, close } = soakStore(config);
+  const { options, close } = soakStore(config);
   const app = Fastify({ logger: false });
   await app.register(
     fusionWebhook({
       authorization: config.authorization,
-      idempotency: store,
+      ...options,
       logger: silentLogger,
       path: webhookPath,
     }).on('user.update', (event) => work(event.user.id)),

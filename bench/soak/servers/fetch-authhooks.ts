@@ -5,10 +5,10 @@ import { soakChild } from '../child.js';
 import { soakStore, withStore } from '../store.js';
 
 await soakChild(async (config, work) => {
-  const { store, close } = soakStore(config);
+  const { options, close } = soakStore(config);
   const receiver = fusionReceiver({
     authorization: config.authorization,
-    idempotency: store,
+    ...options,
     logger: silentLogger,
   }).on('user.update', (event) => work(event.user.id));
   return withStore(await listenFetch(receiver.fetch), close);

@@ -6,11 +6,11 @@ import { soakChild } from '../child.js';
 import { soakStore, withStore } from '../store.js';
 
 await soakChild(async (config, work) => {
-  const { store, close } = soakStore(config);
+  const { options, close } = soakStore(config);
   const app = new Hono();
   app.post(
     webhookPath,
-    fusionWebhook({ authorization: config.authorization, idempotency: store, logger: silentLogger }).on(
+    fusionWebhook({ authorization: config.authorization, ...options, logger: silentLogger }).on(
       'user.update',
       (event) => work(event.user.id),
     ),

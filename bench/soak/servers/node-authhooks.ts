@@ -7,10 +7,10 @@ import { soakChild } from '../child.js';
 import { soakStore, withStore } from '../store.js';
 
 await soakChild(async (config, work) => {
-  const { store, close } = soakStore(config);
+  const { options, close } = soakStore(config);
   const receiver = fusionReceiver({
     authorization: config.authorization,
-    idempotency: store,
+    ...options,
     logger: silentLogger,
   });
   const handler = nodeHandler(receiver).on('user.update', (event) => work(event.user.id));
