@@ -1,55 +1,96 @@
 import type { ClaimedOperation, PendingOperation, PendingState, PendingStore } from './types.js';
 
 interface Entry {
-  operation: PendingOperation;
+  /** Dropped once committed (final: never handed out again), so a committed record holds no event. */
+  operation: PendingOperation | undefined;
+  readonly id: string;
+  readonly match: string;
   state: PendingState;
   dueAt: number;
   claim: { token: string; until: number } | undefined;
-  forgetAt: number;
 }
 
-/** Pending operations in this process (what `memoryStore()` keeps them in). */
-export function memoryPendingStore(now: () => number = Date.now): PendingStore {
+/**
+ * Pending operations in this process (what `memoryStore()` keeps them in).
+ *
+ * Undecided operations are never dropped (each is decided within its window). Decided ones are kept
+ * `keepMs` for a late `*.complete` or a late copy, and at most `maxDecided` of them: past that the
+ * oldest decision is forgotten first. Committed records keep no event; rolled-back ones keep theirs (a
+ * late `*.complete` still runs `onCommit` with it). Every call is proportional to what it touches: a
+ * `*.complete` looks at the operations of its own match, a sweep at the undecided ones.
+ */
+export function memoryPendingStore(now: () => number = Date.now, maxDecided = 100_000): PendingStore {
   const entries = new Map<string, Entry>();
+  /** Undecided operations, in the order they were recorded. */
+  const undecided = new Set<Entry>();
+  /** Operations a `*.complete` can still claim (pending or rolled back), by match, oldest first. */
+  const claimable = new Map<string, Set<Entry>>();
+  /** Decided operations → when they are forgotten, in the order they were decided. */
+  const decided = new Map<string, number>();
+
   const free = (entry: Entry, at: number) => entry.claim === undefined || entry.claim.until <= at;
   const claim = (entry: Entry, token: string, leaseMs: number, at: number): ClaimedOperation => {
     entry.claim = { token, until: at + leaseMs };
-    return { operation: entry.operation, state: entry.state };
+    return { operation: entry.operation as PendingOperation, state: entry.state };
+  };
+  const unclaimable = (entry: Entry) => {
+    const same = claimable.get(entry.match);
+    if (same === undefined) return;
+    same.delete(entry);
+    if (same.size === 0) claimable.delete(entry.match);
+  };
+  const drop = (id: string) => {
+    const entry = entries.get(id);
+    decided.delete(id);
+    if (entry === undefined) return;
+    entries.delete(id);
+    unclaimable(entry);
   };
   const forget = (at: number) => {
-    for (const [id, entry] of entries) if (entry.forgetAt <= at) entries.delete(id);
+    for (const [id, forgetAt] of decided) {
+      if (forgetAt > at) break;
+      drop(id);
+    }
+    while (decided.size > maxDecided) drop(decided.keys().next().value as string);
   };
 
   return {
     async addPending(operation) {
+      forget(now());
       const known = entries.get(operation.id);
       if (known !== undefined) {
         if (known.state === 'pending') known.dueAt = Math.max(known.dueAt, operation.dueAt);
         return;
       }
-      entries.set(operation.id, {
+      const entry: Entry = {
         operation,
+        id: operation.id,
+        match: operation.match,
         state: 'pending',
         dueAt: operation.dueAt,
         claim: undefined,
-        forgetAt: Number.POSITIVE_INFINITY,
-      });
+      };
+      entries.set(operation.id, entry);
+      undecided.add(entry);
+      const same = claimable.get(operation.match);
+      if (same === undefined) claimable.set(operation.match, new Set([entry]));
+      else same.add(entry);
     },
     async claimMatch(match, token, leaseMs) {
       const at = now();
       forget(at);
-      for (const entry of entries.values()) {
-        if (entry.operation.match !== match || entry.state === 'committed' || !free(entry, at)) continue;
-        return claim(entry, token, leaseMs, at);
+      for (const entry of claimable.get(match) ?? []) {
+        if (free(entry, at)) return claim(entry, token, leaseMs, at);
       }
       return undefined;
     },
     async claimDue(at, token, leaseMs, limit) {
       const claimed: ClaimedOperation[] = [];
       const clock = now();
-      for (const entry of entries.values()) {
+      forget(clock);
+      for (const entry of undecided) {
         if (claimed.length >= limit) break;
-        if (entry.state !== 'pending' || entry.dueAt > at || !free(entry, clock)) continue;
+        if (entry.dueAt > at || !free(entry, clock)) continue;
         claimed.push(claim(entry, token, leaseMs, clock));
       }
       return claimed;
@@ -59,7 +100,14 @@ export function memoryPendingStore(now: () => number = Date.now): PendingStore {
       if (entry?.claim?.token !== token) return;
       entry.state = state;
       entry.claim = undefined;
-      entry.forgetAt = now() + keepMs;
+      undecided.delete(entry);
+      if (state === 'committed') {
+        entry.operation = undefined;
+        unclaimable(entry);
+      }
+      decided.delete(id); // a rolled-back one decided again: its time starts over, at the back
+      decided.set(id, now() + keepMs);
+      forget(now());
     },
     async reschedule(id, dueAt) {
       const entry = entries.get(id);

@@ -10,7 +10,8 @@ export interface MemoryStoreOptions {
   /**
    * Memory bound: beyond this many keys the oldest are forgotten, and a copy of a forgotten event runs
    * again. The window it keeps is `maxEntries / deliveries per second` (100 000 at 10/s: 2.8 h), at most
-   * `ttlMs`. Default 100 000.
+   * `ttlMs`. Default 100 000. The decided commit-aware operations it keeps (`onCommit`/`onRollback`)
+   * have the same bound of their own.
    */
   readonly maxEntries?: number;
   /** Injectable clock for tests. */
@@ -85,7 +86,7 @@ export function memoryStore(
     return expiresAt !== undefined && expiresAt > at - epoch ? 'done' : undefined;
   };
 
-  const pending = memoryPendingStore(now);
+  const pending = memoryPendingStore(now, maxEntries);
   return {
     addPending: pending.addPending,
     claimMatch: pending.claimMatch,
