@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fusionAuthBody } from '../lib/fixtures.js';
 
 export type SoakFramework = 'express' | 'hono' | 'fastify' | 'node' | 'fetch';
@@ -7,6 +8,11 @@ export interface SoakCandidate {
   readonly framework: SoakFramework;
   /** `control`: the bare framework with a hand-written route and the same handler. */
   readonly kind: 'authhooks' | 'control';
+  /**
+   * `events`: a new user.update per request. `commit`: pairs of user.create and its
+   * user.create.complete for a new user, to a receiver with onCommit (pending operations).
+   */
+  readonly load: 'events' | 'commit';
   readonly store?: 'memory' | 'redis';
   readonly server: URL;
 }
@@ -25,17 +31,35 @@ export const frameworkLabels: Record<SoakFramework, string> = {
  */
 export function soakCandidates(filter?: string): SoakCandidate[] {
   const all = (Object.keys(frameworkLabels) as SoakFramework[]).flatMap((framework): SoakCandidate[] => [
-    { id: `${framework}-control`, framework, kind: 'control', server: serverFile(`${framework}-control`) },
+    {
+      id: `${framework}-control`,
+      framework,
+      kind: 'control',
+      load: 'events',
+      server: serverFile(`${framework}-control`),
+    },
     ...([undefined, 'memory', 'redis'] as const).map(
       (store): SoakCandidate => ({
         id: `${framework}-authhooks-${store ?? 'no-store'}`,
         framework,
         kind: 'authhooks',
+        load: 'events',
         ...(store === undefined ? {} : { store }),
         server: serverFile(`${framework}-authhooks`),
       }),
     ),
   ]);
+  const commit = (['memory', 'redis'] as const).map(
+    (store): SoakCandidate => ({
+      id: `node-commit-authhooks-${store}`,
+      framework: 'node',
+      kind: 'authhooks',
+      load: 'commit',
+      store,
+      server: serverFile('node-commit-authhooks'),
+    }),
+  );
+  all.push(...commit);
   if (filter === undefined) return all;
   const wanted = filter.split(',').map((part) => part.trim());
   return all.filter((candidate) => wanted.some((part) => candidate.id.includes(part)));
@@ -43,6 +67,22 @@ export function soakCandidates(filter?: string): SoakCandidate[] {
 
 function serverFile(name: string): URL {
   return new URL(`./servers/${name}.ts`, import.meta.url);
+}
+
+const commitTemplates = ['user.create.json', 'user.create.complete.json'].map((file) => {
+  const { event } = JSON.parse(fusionAuthBody(file).toString('utf8')) as { event: Record<string, unknown> };
+  return JSON.stringify({
+    event: { ...event, id: '[<event>]', user: { ...(event.user as object), id: '[<user>]' } },
+  });
+});
+
+/** The user.create docs fixture and its user.create.complete, for a new user and new event ids each time. */
+export function commitPair(): [string, string] {
+  const user = randomUUID();
+  const [create, complete] = commitTemplates.map((template) =>
+    template.replace('[<event>]', randomUUID()).replace('[<user>]', user),
+  );
+  return [create as string, complete as string];
 }
 
 /** The 1.3 KB `user.update` docs fixture with `[<id>]` as event id: every request a new event. */

@@ -98,6 +98,7 @@ export async function soakChild(
     if (message !== 'stop') return;
     clearInterval(sampler);
     fullGcs.disconnect();
+    await sleep(250); // an onCommit that runs after its *.complete was answered
     await listening.close();
     process.send?.({ type: 'stopped', handled } satisfies SoakMessage, () => process.exit(0));
   });

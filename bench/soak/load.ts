@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { authorizationKey, webhookPath } from '../lib/constants.js';
-import { soakBody } from './candidates.js';
+import { commitPair, type SoakCandidate, soakBody } from './candidates.js';
 
 /**
  * Sustained load: a fixed rate over 20 keep-alive connections, a new event id in every request. A
@@ -11,20 +11,40 @@ export async function soakLoad(
   port: number,
   seconds: number,
   rate: number,
+  load: SoakCandidate['load'],
 ): Promise<{ ok: number; failed: number; seconds: number }> {
+  const headers = { 'content-type': 'application/json', authorization: authorizationKey };
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${webhookPath}`,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: authorizationKey },
-    body: soakBody,
-    idReplacement: true,
+    headers,
+    ...(load === 'events' ? { body: soakBody, idReplacement: true } : { requests: commitRequests(headers) }),
     connections: 20,
     overallRate: rate,
-    amount: Math.round(seconds * rate),
+    amount: 2 * Math.round((seconds * rate) / 2),
   });
   return {
     ok: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
     seconds: result.duration,
   };
+}
+
+/** Each connection in turn: a user.create, then its user.create.complete. */
+function commitRequests(headers: Record<string, string>): autocannon.Request[] {
+  const request = { method: 'POST' as const, path: webhookPath, headers };
+  return [
+    {
+      ...request,
+      setupRequest: (req, context) => {
+        const [create, complete] = commitPair();
+        (context as { complete?: string }).complete = complete;
+        return { ...req, body: create };
+      },
+    },
+    {
+      ...request,
+      setupRequest: (req, context) => ({ ...req, body: (context as { complete?: string }).complete }),
+    },
+  ];
 }

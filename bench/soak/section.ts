@@ -11,7 +11,7 @@ import { type LiveHeap, type SoakMessage, type SoakSample, soakConfigEnv } from 
 import { soakLoad } from './load.js';
 
 /** What the short CI setting runs: every candidate briefly, checks the reconciliation; measures nothing. */
-const quickSettings = { seconds: 8, warmupSeconds: 3, rate: 300 };
+const quickSettings = { seconds: 6, warmupSeconds: 2, rate: 300 };
 const mib = 1024 * 1024;
 
 interface Measured {
@@ -98,7 +98,7 @@ async function runCandidate(
     };
     child.on('message', onMessage);
     loadStarted = performance.now();
-    const load = await soakLoad(port, settings.seconds, settings.rate);
+    const load = await soakLoad(port, settings.seconds, settings.rate, candidate.load);
     child.off('message', onMessage); // samples after the load are not of it
     const stopped = nextMessage<Extract<SoakMessage, { type: 'stopped' }>>(child, 'stopped');
     child.send('stop');
@@ -131,9 +131,11 @@ function slope(result: Measured, measure: Measure) {
 
 function label(candidate: SoakCandidate): string {
   const framework = frameworkLabels[candidate.framework];
-  return candidate.kind === 'control'
-    ? `${framework}: control (hand-written route)`
-    : `${framework}: authhooks, ${candidate.store === undefined ? 'no store' : `${candidate.store}Store`}`;
+  if (candidate.kind === 'control') return `${framework}: control (hand-written route)`;
+  const store = candidate.store === undefined ? 'no store' : `${candidate.store}Store`;
+  return candidate.load === 'commit'
+    ? `${framework}: authhooks, ${store}, onCommit (user.create, then its .complete)`
+    : `${framework}: authhooks, ${store}`;
 }
 
 function liveHeapCell({ liveHeap }: Measured): string {
@@ -192,7 +194,7 @@ function levelsTable(measured: readonly Measured[], setting: string, extraNotes:
 
 function controlTable(measured: readonly Measured[]): Table {
   const rows = measured.flatMap((result) => {
-    if (result.candidate.kind !== 'authhooks') return [];
+    if (result.candidate.kind !== 'authhooks' || result.candidate.load !== 'events') return [];
     const control = measured.find(
       (other) =>
         other.candidate.framework === result.candidate.framework && other.candidate.kind === 'control',
