@@ -65,7 +65,9 @@ return out`,
 
 /**
  * KEYS: op hash, due set. ARGV: token, state, keep ms, id, match key prefix. Only the claim's holder
- * decides; a committed operation leaves its match set (a rolled-back one stays for a late *.complete).
+ * decides; a committed operation leaves its match set and drops its event (it is never handed out
+ * again; the record only keeps a late copy from recording it anew). A rolled-back one keeps both for a
+ * late *.complete.
  */
 export const decideScript = script(
   'decide',
@@ -75,6 +77,7 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('ZREM', KEYS[2], ARGV[4])
 if ARGV[2] == 'committed' then
   redis.call('ZREM', ARGV[5] .. redis.call('HGET', KEYS[1], 'match'), ARGV[4])
+  redis.call('HDEL', KEYS[1], 'op')
 end
 return 1`,
 );
