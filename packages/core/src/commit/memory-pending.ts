@@ -1,8 +1,8 @@
 import type { ClaimedOperation, PendingOperation, PendingState, PendingStore } from './types.js';
 
+/** An operation that can still be handed out: pending, or rolled back (a late `*.complete`). */
 interface Entry {
-  /** Dropped once committed (final: never handed out again), so a committed record holds no event. */
-  operation: PendingOperation | undefined;
+  readonly operation: PendingOperation;
   readonly id: string;
   readonly match: string;
   state: PendingState;
@@ -15,23 +15,29 @@ interface Entry {
  *
  * Undecided operations are never dropped (each is decided within its window). Decided ones are kept
  * `keepMs` for a late `*.complete` or a late copy, and at most `maxDecided` of them: past that the
- * oldest decision is forgotten first. Committed records keep no event; rolled-back ones keep theirs (a
- * late `*.complete` still runs `onCommit` with it). Every call is proportional to what it touches: a
+ * oldest decision is forgotten first. A committed one is final (never handed out again), so all that
+ * is left of it is its id and when to forget it; a rolled-back one keeps its event (a late
+ * `*.complete` still runs `onCommit` with it). Every call is proportional to what it touches: a
  * `*.complete` looks at the operations of its own match, a sweep at the undecided ones.
  */
 export function memoryPendingStore(now: () => number = Date.now, maxDecided = 100_000): PendingStore {
+  /** Pending and rolled-back operations. */
   const entries = new Map<string, Entry>();
   /** Undecided operations, in the order they were recorded. */
   const undecided = new Set<Entry>();
   /** Operations a `*.complete` can still claim (pending or rolled back), by match, oldest first. */
   const claimable = new Map<string, Set<Entry>>();
-  /** Decided operations → when they are forgotten, in the order they were decided. */
+  /**
+   * Decided operations → when they are forgotten (ms since `epoch`: a small integer V8 keeps unboxed),
+   * in the order they were decided.
+   */
   const decided = new Map<string, number>();
+  const epoch = now();
 
   const free = (entry: Entry, at: number) => entry.claim === undefined || entry.claim.until <= at;
   const claim = (entry: Entry, token: string, leaseMs: number, at: number): ClaimedOperation => {
     entry.claim = { token, until: at + leaseMs };
-    return { operation: entry.operation as PendingOperation, state: entry.state };
+    return { operation: entry.operation, state: entry.state };
   };
   const unclaimable = (entry: Entry) => {
     const same = claimable.get(entry.match);
@@ -47,8 +53,9 @@ export function memoryPendingStore(now: () => number = Date.now, maxDecided = 10
     unclaimable(entry);
   };
   const forget = (at: number) => {
+    const since = at - epoch;
     for (const [id, forgetAt] of decided) {
-      if (forgetAt > at) break;
+      if (forgetAt > since) break;
       drop(id);
     }
     while (decided.size > maxDecided) drop(decided.keys().next().value as string);
@@ -62,6 +69,7 @@ export function memoryPendingStore(now: () => number = Date.now, maxDecided = 10
         if (known.state === 'pending') known.dueAt = Math.max(known.dueAt, operation.dueAt);
         return;
       }
+      if (decided.has(operation.id)) return;
       const entry: Entry = {
         operation,
         id: operation.id,
@@ -102,12 +110,13 @@ export function memoryPendingStore(now: () => number = Date.now, maxDecided = 10
       entry.claim = undefined;
       undecided.delete(entry);
       if (state === 'committed') {
-        entry.operation = undefined;
+        entries.delete(id);
         unclaimable(entry);
       }
+      const at = now();
       decided.delete(id); // a rolled-back one decided again: its time starts over, at the back
-      decided.set(id, now() + keepMs);
-      forget(now());
+      decided.set(id, at - epoch + keepMs);
+      forget(at);
     },
     async reschedule(id, dueAt) {
       const entry = entries.get(id);
