@@ -8,6 +8,7 @@ import type { SectionContext } from '../lib/section.js';
 import { linearFit, median } from '../lib/stats.js';
 import { frameworkLabels, type SoakCandidate, soakCandidates } from './candidates.js';
 import { type LiveHeap, type SoakMessage, type SoakSample, soakConfigEnv } from './child.js';
+import { footprintTable } from './footprint.js';
 import { soakLoad } from './load.js';
 
 /** What the short CI setting runs: every candidate briefly, checks the reconciliation; measures nothing. */
@@ -27,10 +28,11 @@ interface Measured {
 }
 
 /**
- * Section 9 (issue 26): memory under sustained load. Each candidate (every adapter × memoryStore and
- * redisStore, and the bare framework with a hand-written route as the control) runs in its own child
- * under the same fixed request rate, 20 connections, a new event id per request and a handler doing
- * 1–3 ms of async work. The child samples its memory every second; after the warm-up each measure's
+ * Section 9 (issue 26): memory under sustained load. Each candidate (every adapter without a store,
+ * with memoryStore and with redisStore; the bare framework with a hand-written route as the control;
+ * and a commit-aware receiver fed user.create and its *.complete) runs in its own child under the same
+ * fixed request rate, 20 connections, a new event id per request and a handler doing 1–3 ms of async
+ * work. The child samples its memory every second; after the warm-up each measure's
  * level (median) and slope (least squares, MiB per minute) are reported, with the reconciliation
  * (every 2xx answer is one handler call).
  */
@@ -71,7 +73,11 @@ export async function soakSection({ quick, soak }: SectionContext): Promise<Sect
   }
   const setting = `${seconds} s per candidate, the first ${warmupSeconds} s left out, ${rate} deliveries/s, 20 connections`;
   const skippedNote = skipped.length > 0 ? [`Skipped: ${skipped.join('; ')}.`] : [];
-  const tables = [levelsTable(measured, setting, skippedNote), controlTable(measured)];
+  const tables = [
+    levelsTable(measured, setting, skippedNote),
+    controlTable(measured),
+    await footprintTable(),
+  ];
   return { tables, failures };
 }
 
