@@ -27,7 +27,8 @@ export const frameworkLabels: Record<SoakFramework, string> = {
 
 /**
  * Every adapter without a store (its own cost), with memoryStore and with redisStore, and its bare
- * framework beside them.
+ * framework beside them; and node:http with commit-aware handlers on each store (the adapter does not
+ * matter to the pending operations, so one is enough).
  */
 export function soakCandidates(filter?: string): SoakCandidate[] {
   const all = (Object.keys(frameworkLabels) as SoakFramework[]).flatMap((framework): SoakCandidate[] => [

@@ -29,8 +29,9 @@ interface Lease {
  * commit-aware handlers (`onCommit`/`onRollback`).
  *
  * Handled ids and leases live in two Maps. A handled id is a key and one small integer (its expiry in
- * ms since the store was made, which V8 keeps unboxed for 12 days of uptime), so the 100 000 ids of
- * the default bound cost a few tens of MB rather than an object each (bench/RESULTS.md, section 9).
+ * ms since the store was made, which V8 keeps unboxed for the store's first 11 days or so; later ones
+ * are boxed, and just as correct): about 145 bytes with a UUID, 15 MB for the default 100 000
+ * (docs/memory.md).
  * Both Maps keep insertion order, which is expiry order (every record of a Map has the same duration),
  * so expiry and eviction walk from the front and stop at the first live entry.
  */
