@@ -79,8 +79,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         profile = take();
         break;
       case '--profile-seconds':
-        profileSeconds = Number(take());
-        if (!(profileSeconds > 0)) fail('--profile-seconds needs a positive number');
+        profileSeconds = positive(take(), flag);
         break;
       case '--label':
         label = take();

@@ -1,3 +1,6 @@
+/** Bytes in a MiB. */
+export const mib = 1024 * 1024;
+
 export function ratio(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a';
 }
@@ -13,8 +16,8 @@ export function integer(value: number): string {
 export function bytes(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (Math.abs(value) < 1024) return `${Math.round(value)} B`;
-  if (Math.abs(value) < 1024 * 1024) return `${(value / 1024).toFixed(1)} KiB`;
-  return `${(value / 1024 / 1024).toFixed(1)} MiB`;
+  if (Math.abs(value) < mib) return `${(value / 1024).toFixed(1)} KiB`;
+  return `${(value / mib).toFixed(1)} MiB`;
 }
 
 export function percent(value: number): string {

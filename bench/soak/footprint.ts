@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runToResult } from '../lib/children.js';
-import { fixed } from '../lib/format.js';
+import { fixed, mib } from '../lib/format.js';
 import type { Table } from '../lib/report.js';
 import { median } from '../lib/stats.js';
 
@@ -53,7 +53,6 @@ export async function footprintTable(): Promise<Table> {
         }),
       );
     }
-    const mib = 1024 * 1024;
     rows.push([
       moduleName(specifier),
       fixed(median(runs.map((run) => run.heapUsed)) / mib, 1),

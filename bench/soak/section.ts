@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { redisServerBinary, startRedisServer } from '../../test/support/redis-process.js';
 import { exited, forkTypeScript, nextMessage } from '../lib/children.js';
 import { authorizationKey } from '../lib/constants.js';
-import { fixed, integer } from '../lib/format.js';
+import { fixed, integer, mib } from '../lib/format.js';
 import type { SectionReport, Table } from '../lib/report.js';
 import type { SectionContext } from '../lib/section.js';
 import { linearFit, median } from '../lib/stats.js';
@@ -13,7 +13,6 @@ import { soakLoad } from './load.js';
 
 /** What the short CI setting runs: every candidate briefly, checks the reconciliation; measures nothing. */
 const quickSettings = { seconds: 6, warmupSeconds: 2, rate: 300 };
-const mib = 1024 * 1024;
 
 interface Measured {
   readonly candidate: SoakCandidate;
