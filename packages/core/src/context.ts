@@ -80,7 +80,11 @@ export class DeliveryContext {
   }
 
   get log(): Logger {
-    this.#log ??= childLogger(this.#logger, { eventId: this.#delivery.id, eventType: this.#delivery.type });
+    this.#log ??= childLogger(this.#logger, {
+      eventId: this.#delivery.id,
+      eventType: this.#delivery.type,
+      ...this.#delivery.trace?.logFields(),
+    });
     return this.#log;
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { Outcome } from './outcomes.js';
 import type { SchemaIssue } from './parse/validate.js';
 import type { RawEvent } from './provider.js';
+import type { DeliveryTrace } from './telemetry/delivery-trace.js';
 import type { BodyDigest } from './verify/types.js';
 
 const empty = new Uint8Array(0);
@@ -41,6 +42,8 @@ export class Delivery {
   handlersSettled: Promise<void> | undefined = undefined;
   /** The error a handler threw, for the log and `onError`; never sent back. */
   cause: unknown = undefined;
+  /** Its span and metrics, when OpenTelemetry is present. */
+  trace: DeliveryTrace | undefined = undefined;
 
   /** What header checks still need from the body, and the check each belongs to. */
   digests: { readonly claim: BodyDigest; readonly check: string }[] | undefined = undefined;

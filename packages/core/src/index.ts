@@ -102,6 +102,16 @@ export { type Routed, withRoutes } from './routes.js';
 export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-types.js';
 export type { OpenEnum, Schema, SchemaResult } from './schema/schema.js';
 export { closestName } from './suggest.js';
+export {
+  loadOpenTelemetry,
+  type OpenTelemetryApi,
+  openTelemetry,
+  spanKind,
+  type TelemetryAttributes,
+  type TelemetrySpan,
+  useOpenTelemetry,
+} from './telemetry/api.js';
+export { type Metrics as TelemetryMetrics, metrics as telemetryMetrics } from './telemetry/metrics.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, sha256Hex, timingSafeEqual } from './verify/constant-time.js';
 export { digest } from './verify/digest.js';

@@ -31,6 +31,12 @@ export interface ReceiverOptions<TMap extends EventMap = EventMap> {
   readonly onResult?: (result: ResultInfo) => unknown;
   /** Commit-aware handlers (`onCommit`/`onRollback`): the window, `confirm`, and where pending operations live. */
   readonly commit?: CommitOptions<TMap>;
+  /**
+   * OpenTelemetry traces and metrics for each delivery, when `@opentelemetry/api` is installed and the
+   * app registered an SDK (nothing else to configure). `false` turns them off for this receiver.
+   * Default true.
+   */
+  readonly telemetry?: boolean;
 }
 
 export const defaults = {
@@ -50,6 +56,7 @@ const receiverKeys = [
   'logger',
   'onResult',
   'commit',
+  'telemetry',
 ] as const satisfies readonly (keyof ReceiverOptions)[];
 
 /** Splits an adapter's one options object into the receiver's options and the provider's. */
@@ -113,6 +120,11 @@ export function checkOptions(
   ) {
     throw new TypeError(
       `authhooks: validation must be 'lenient' or 'strict', got ${String(options.validation)}.`,
+    );
+  }
+  if (options.telemetry !== undefined && typeof options.telemetry !== 'boolean') {
+    throw new TypeError(
+      `authhooks: telemetry must be true or false, got ${String(options.telemetry)}. To hand authhooks the OpenTelemetry API yourself, call useOpenTelemetry(api).`,
     );
   }
   if (options.onResult !== undefined && typeof options.onResult !== 'function') {

@@ -29,6 +29,7 @@ import type { EnqueueOptions, EventQueue } from './queue/types.js';
 import { type AnyHandler, anySelector, Router } from './router.js';
 import type { EventSelector, SelectedEvent } from './routing-types.js';
 import { closestName } from './suggest.js';
+import { loadOpenTelemetry } from './telemetry/api.js';
 
 export type AnyEventOf<TMap extends EventMap> = TMap[keyof TMap] | UnknownEvent;
 
@@ -182,8 +183,18 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
       commit.add(kind, type, handler as CommitHandler<unknown>);
   };
 
+  const telemetry =
+    options.telemetry === false
+      ? undefined
+      : {
+          provider: provider.name,
+          verification: provider.verifiers.map((verifier) => verifier.check).join(',') || 'none',
+          transactional: provider.transactional?.bind(provider),
+        };
+  if (telemetry !== undefined) void loadOpenTelemetry();
   const pipeline: Pipeline = {
     logger,
+    telemetry,
     commit,
     checks,
     limits: { maxBodyBytes, bodyTimeoutMs, needsRawBytes: checks.needsRawBytes },

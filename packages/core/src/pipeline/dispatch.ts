@@ -303,9 +303,16 @@ class GuardedRun implements Expirable {
     this.delivery.waited = true;
     this.#waitAbort = new AbortController();
     const store = this.settings.store as IdempotencyStore;
+    const trace = this.delivery.trace;
+    trace?.waiting(1);
     waitForAttempt(store, this.#key, this.#token, this.#waitAbort.signal).then(
-      (ended) => this.#otherAttemptEnded(ended),
+      (ended) => {
+        trace?.waiting(-1);
+        this.#otherAttemptEnded(ended);
+      },
       (error: unknown) => {
+        trace?.waiting(-1);
+        trace?.storeError('wait', error);
         if (this.#phase !== 'waiting' || this.#over) return;
         this.#settle(() => {
           this.delivery.end('unavailable', 'idempotency store unavailable', describeError(error).message);
@@ -342,6 +349,7 @@ class GuardedRun implements Expirable {
   #storeFailed(error: unknown) {
     if (this.#phase !== 'reserving' || this.#over) return;
     this.#storeDeadline?.settle();
+    this.delivery.trace?.storeError('reserve', error);
     // The reserve may still land (a stalled Redis executes it when it resumes, after the client gave
     // up on the reply) and leave a lease nobody releases. A release with this attempt's token, sent
     // now on the same connection, runs after it and frees it; where nothing landed it changes nothing.
@@ -448,6 +456,7 @@ class GuardedRun implements Expirable {
     try {
       await (this.settings.store as IdempotencyStore).complete(this.#key, this.#token);
     } catch (error) {
+      this.delivery.trace?.storeError('complete', error);
       this.#storeWarning(error, 'idempotency store could not record a handled event');
     }
   }
@@ -466,6 +475,7 @@ class GuardedRun implements Expirable {
     try {
       await (this.settings.store as IdempotencyStore).release(this.#key, this.#token, verdict);
     } catch (error) {
+      this.delivery.trace?.storeError('release', error);
       this.#storeWarning(error, 'idempotency store could not release a reservation');
     }
   }

@@ -6,6 +6,8 @@ import { type HeaderReader, type HeadersInput, readHeaders } from '../http/heade
 import { describeError, type Logger, safeLog } from '../logger.js';
 import type { SchemaIssue } from '../parse/validate.js';
 import type { RawEvent } from '../provider.js';
+import { loadOpenTelemetry } from '../telemetry/api.js';
+import { beginTrace, type TelemetrySettings } from '../telemetry/delivery-trace.js';
 import { checkRequest, type RequestChecks } from './check-request.js';
 import { type DispatchSettings, dispatch } from './dispatch.js';
 import type { Answer } from './http-policy.js';
@@ -71,6 +73,8 @@ export interface Pipeline {
   readonly dispatching: DispatchSettings;
   readonly answer: (delivery: Delivery) => Answer;
   readonly reporting: Reporting;
+  /** Undefined when the receiver was built with `telemetry: false`. */
+  readonly telemetry: TelemetrySettings | undefined;
 }
 
 type Step = (delivery: Delivery, pipeline: Pipeline) => void | Promise<void>;
@@ -117,16 +121,26 @@ function start(pipeline: Pipeline, input: ReceiveInput): Delivery {
   );
   if (input.closed !== undefined) delivery.closed = input.closed;
   if (input.turn !== undefined) delivery.turn = input.turn;
+  if (pipeline.telemetry !== undefined) delivery.trace = beginTrace(delivery, pipeline.telemetry);
   return delivery;
 }
 
 /** The whole pipeline. Never throws and never rejects: a bug in core answers a clean 500 too. */
 export function receive(pipeline: Pipeline, input: ReceiveInput): Promise<ReceiveResult> {
+  if (pipeline.telemetry !== undefined) {
+    // Only the first deliveries of a process wait, while it finds out whether OpenTelemetry is installed.
+    const loading = loadOpenTelemetry();
+    if (loading !== undefined) return loading.then(() => receive(pipeline, input));
+  }
   let delivery: Delivery;
   let pending: void | Promise<void>;
   try {
     delivery = start(pipeline, input);
-    pending = advance(delivery, pipeline, receiving, 0);
+    const { trace } = delivery;
+    pending =
+      trace === undefined
+        ? advance(delivery, pipeline, receiving, 0)
+        : trace.run(() => advance(delivery, pipeline, receiving, 0));
   } catch (error) {
     delivery ??= new Delivery('POST', readHeaders({}), '', performance.now(), pipeline.logger);
     return Promise.resolve(conclude(pipeline, internalError(delivery, error)));
@@ -169,6 +183,7 @@ function conclude(pipeline: Pipeline, delivery: Delivery): ReceiveResult {
     internalError(delivery, new Error('the pipeline ended without an outcome'));
   const answer = pipeline.answer(delivery);
   report(delivery, answer, pipeline.reporting);
+  delivery.trace?.finish(delivery, answer);
   const verified = delivery.event !== undefined;
   return {
     status: answer.status,

@@ -61,6 +61,8 @@ export function report(delivery: Delivery, answer: Answer, reporting: Reporting)
     if (delivery.detail !== undefined) fields.reason = delivery.detail;
     if (delivery.waited) fields.waited = true;
     if (delivery.cause !== undefined) fields.err = describeError(delivery.cause);
+    const traced = delivery.trace?.logFields();
+    if (traced !== undefined) Object.assign(fields, traced);
     safeLog(logger, level, fields, delivery.error ?? answer.outcome);
   }
   if (reporting.onResult === undefined && reporting.errorHandlers.length === 0) return;
