@@ -171,6 +171,7 @@ export function createReceiver<TMap extends EventMap, TExtra extends object>(
           options: (options.commit ?? {}) as unknown as CommitOptions,
           logger,
           instance: dispatching.instance,
+          provider: provider.name,
         });
   if (commit !== undefined) dispatching.provisional = (delivery) => commit.provisional(delivery);
   const registerCommit = (kind: 'commit' | 'rollback', types: unknown, handler: unknown) => {

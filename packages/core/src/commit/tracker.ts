@@ -2,6 +2,7 @@ import type { Delivery } from '../delivery.js';
 import { describeError, type Logger, safeLog } from '../logger.js';
 import type { Outcome } from '../outcomes.js';
 import type { EventCompletion } from '../provider.js';
+import { metrics } from '../telemetry/metrics.js';
 import type {
   ClaimedOperation,
   CommitHandler,
@@ -33,6 +34,8 @@ export interface CommitTrackerSettings {
   readonly options: CommitOptions;
   readonly logger: Logger;
   readonly instance: string;
+  /** For the `authhooks.commit.operations` metric. */
+  readonly provider: string;
 }
 
 /**
@@ -189,6 +192,7 @@ export class CommitTracker {
       );
       return;
     }
+    this.#count('pending', operation.type);
     if (atOnce) setTimeout(() => void this.sweep().catch(() => {}), 0);
     if (held !== undefined) void held.then(() => this.#release(operation.id, windowEnd, delivery));
   }
@@ -266,12 +270,22 @@ export class CommitTracker {
     const handlers = (kind === 'commit' ? this.#commit : this.#rollback).get(operation.type) ?? [];
     const info = { eventId: operation.id, eventType: operation.type, decidedBy };
     for (const handler of handlers) await handler(operation.event, info);
+    this.#count(kind === 'commit' ? 'committed' : 'rolled_back', operation.type, decidedBy);
     safeLog(
       this.#settings.logger,
       'info',
       { ...info, resolution: kind === 'commit' ? 'committed' : 'rolled_back' },
       `operation ${kind === 'commit' ? 'committed' : 'rolled back'}`,
     );
+  }
+
+  #count(state: 'pending' | 'committed' | 'rolled_back', type: string, decidedBy?: DecidedBy): void {
+    metrics()?.commitOperations.add(1, {
+      'authhooks.provider': this.#settings.provider,
+      'authhooks.event.type': type,
+      'authhooks.commit.state': state,
+      ...(decidedBy !== undefined && { 'authhooks.commit.decided_by': decidedBy }),
+    });
   }
 
   #matchOf(base: string, event: unknown): string | undefined {

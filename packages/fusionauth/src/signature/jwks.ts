@@ -1,3 +1,4 @@
+import { telemetryMetrics } from '@authhooks/core';
 import { fetchJwksBody, type JwksFetchLimits } from './jwks-fetch.js';
 import { type CandidateKey, jwkKey, type PublicJwk } from './keys.js';
 
@@ -66,7 +67,19 @@ export function createJwks(options: JwksOptions) {
     return inflight;
   };
 
+  /** Counted as `authhooks.jwks.fetches`, by result, when OpenTelemetry is present. */
   async function load(): Promise<CandidateKey[]> {
+    try {
+      const loaded = await download();
+      countFetch('ok');
+      return loaded;
+    } catch (error) {
+      countFetch('error');
+      throw error;
+    }
+  }
+
+  async function download(): Promise<CandidateKey[]> {
     const body = await fetchJwksBody(options.url, options.fetch, options);
     if (!Array.isArray(body.keys)) throw new Error('the JWKS has no "keys" array');
     if (body.keys.length > options.maxKeys) {
@@ -114,4 +127,11 @@ export function createJwks(options: JwksOptions) {
     if (keys === undefined) return { status: 'unavailable', why: lastError ?? 'not fetched yet' };
     return lastError === undefined ? { status: 'unknown' } : { status: 'unknown', why: lastError };
   }
+}
+
+function countFetch(result: 'ok' | 'error'): void {
+  telemetryMetrics()?.jwksFetches.add(1, {
+    'authhooks.provider': 'fusionauth',
+    'authhooks.jwks.result': result,
+  });
 }
