@@ -107,11 +107,13 @@ export {
   type OpenTelemetryApi,
   openTelemetry,
   spanKind,
+  spanStatusError,
   type TelemetryAttributes,
   type TelemetrySpan,
   useOpenTelemetry,
 } from './telemetry/api.js';
 export { type Metrics as TelemetryMetrics, metrics as telemetryMetrics } from './telemetry/metrics.js';
+export { linkedSpanContext, traceCarrier } from './telemetry/propagation.js';
 export { type BasicAuthOptions, type BasicCredentials, basicAuthVerifier } from './verify/basic-auth.js';
 export { matchesAny, sha256, sha256Hex, timingSafeEqual } from './verify/constant-time.js';
 export { digest } from './verify/digest.js';

@@ -2,6 +2,8 @@ import type { DeliveryContext } from '../context.js';
 import { hasBrand } from '../errors.js';
 import { describeError } from '../logger.js';
 import type { AnyHandler } from '../router.js';
+import { metrics } from '../telemetry/metrics.js';
+import { traceCarrier } from '../telemetry/propagation.js';
 import type { EnqueueOptions, EventQueue } from './types.js';
 
 const queueRouteMark = Symbol('authhooks.queueRoute');
@@ -28,8 +30,9 @@ export class QueueUnavailable extends Error {
  * order with the other handlers of the event, so `.on` vetoes registered before it still apply.
  */
 export function queueRoute(provider: string, queue: EventQueue, options: EnqueueOptions): AnyHandler {
-  const route = (event: unknown, ctx: DeliveryContext) =>
-    Promise.resolve()
+  const route = (event: unknown, ctx: DeliveryContext) => {
+    const trace = traceCarrier();
+    return Promise.resolve()
       .then(() =>
         queue.add(
           {
@@ -40,13 +43,24 @@ export function queueRoute(provider: string, queue: EventQueue, options: Enqueue
             rawEvent: ctx.rawEvent,
             schemaIssues: ctx.schemaIssues,
             receivedAt: Date.now(),
+            ...(trace !== undefined && { trace }),
           },
           options,
         ),
       )
-      .catch((error: unknown) => {
-        throw new QueueUnavailable(`queue ${queue.name} unavailable`, describeError(error).message);
-      });
+      .then(
+        () =>
+          metrics()?.queueJobs.add(1, {
+            'authhooks.provider': provider,
+            'authhooks.event.type': ctx.eventType,
+            'authhooks.queue.name': queue.name,
+            'authhooks.queue.job.state': 'enqueued',
+          }),
+        (error: unknown) => {
+          throw new QueueUnavailable(`queue ${queue.name} unavailable`, describeError(error).message);
+        },
+      );
+  };
   Object.defineProperty(route, queueRouteMark, { value: true });
   return route;
 }

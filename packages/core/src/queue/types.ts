@@ -15,6 +15,11 @@ export interface QueuedEvent<TEvent = unknown> {
   readonly schemaIssues: readonly SchemaIssue[];
   /** When the delivery arrived, in ms since the epoch. */
   readonly receivedAt: number;
+  /**
+   * The delivery's trace context as W3C headers (`traceparent`), when OpenTelemetry traced it: the
+   * worker's span links to it. Not covered by the job signature (it decides nothing).
+   */
+  readonly trace?: Readonly<Record<string, string>>;
 }
 
 export interface EnqueueOptions {

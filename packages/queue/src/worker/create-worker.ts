@@ -1,11 +1,13 @@
 import {
   type AnyHandler,
   anySelector,
+  childLogger,
   consoleLogger,
   describeError,
   type EventCatalog,
   type EventMap,
   type Logger,
+  loadOpenTelemetry,
   Router,
   safeLog,
 } from '@authhooks/core';
@@ -18,6 +20,7 @@ import { internalsOf, type WebhookQueue } from '../webhook-queue.js';
 import { Attempt, AttemptStopped } from './attempt.js';
 import { backoffDelay } from './backoff.js';
 import { jobContextClass } from './context.js';
+import { countJob, JobTrace } from './job-trace.js';
 import { type ReadJob, readJob } from './read-job.js';
 import { closeOnSignals } from './shutdown.js';
 import type { QueueWorker, WorkerErrorHandler, WorkerFailure, WorkerOptions } from './types.js';
@@ -71,6 +74,7 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
         { jobId, err: describeError(error) },
         'job failed for good: it cannot be read',
       );
+      countJob(catalog.name, undefined, queue.name, 'dead_lettered');
       throw error;
     }
     const handlers = router.match(read.type, read.known);
@@ -80,12 +84,32 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
           `(queue.retry('${jobId}') or authhooks queue retry ${jobId})`,
       );
       safeLog(logger, 'error', { jobId, eventId: read.id, eventType: read.type }, error.message);
+      countJob(read.provider, read.type, queue.name, 'dead_lettered');
       throw error;
     }
+    // Only the first jobs of a process wait, while it finds out whether OpenTelemetry is installed.
+    const loading = loadOpenTelemetry();
+    if (loading !== undefined) await loading;
     const attempt = new Attempt(settings.timeoutMs, cancelled);
     const run = { attempt };
     running.add(run);
-    const ctx = new Context(read, attemptNumber, jobId, attempt.signal, logger);
+    const trace = JobTrace.begin({
+      queue: queue.name,
+      jobId,
+      attempt: attemptNumber,
+      provider: read.provider,
+      type: read.type,
+      eventId: read.id,
+      carrier: (job.data as { trace?: unknown } | null)?.trace,
+    });
+    const traced = trace?.logFields();
+    const ctx = new Context(
+      read,
+      attemptNumber,
+      jobId,
+      attempt.signal,
+      traced === undefined ? logger : childLogger(logger, traced),
+    );
     attempt.lateFailure = (error) =>
       safeLog(
         logger,
@@ -94,12 +118,17 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
         'a handler failed after its attempt had ended',
       );
     try {
-      await attempt.run(handlers, read.event, ctx);
+      await (trace === undefined
+        ? attempt.run(handlers, read.event, ctx)
+        : trace.run(() => attempt.run(handlers, read.event, ctx)));
+      trace?.finish('completed');
     } catch (error) {
       if (error instanceof AttemptStopped && error.why === 'closing' && (await putBack(job, token))) {
+        trace?.finish('retried', error);
         throw new WaitingError(); // back to waiting without using up an attempt
       }
       const willRetry = attemptNumber < settings.attempts && !(error instanceof UnrecoverableError);
+      trace?.finish(willRetry ? 'retried' : 'dead_lettered', error);
       reportFailure({
         error,
         event: read.event,
