@@ -6,7 +6,7 @@ import {
   type Logger,
   type QueuedEvent,
 } from '@authhooks/core';
-import type { DefaultJobOptions, Job, Queue } from 'bullmq';
+import type { DefaultJobOptions, Job, Queue, Telemetry } from 'bullmq';
 import { postgresBackend, type QueueBackend, redisBackend } from './backend.js';
 import type { Connection } from './connection.js';
 import { type DeadLetter, deadLetterOf } from './dead-letter.js';
@@ -41,6 +41,12 @@ interface CommonQueueOptions {
   readonly signingSecret?: string | readonly string[];
   /** Where AUTHHOOKS_QUEUE_SIGNING_SECRET is read. Default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * BullMQ's own tracing of the queue (`new BullMQOtel('webhooks')` from bullmq-otel): a producer span
+   * per job, whose context BullMQ carries to the worker. authhooks links the worker's span to the
+   * delivery without it; give the worker the same in `bullmq: { telemetry }`.
+   */
+  readonly telemetry?: Telemetry;
 }
 
 /** The jobs in Redis (BullMQ's default backend). */
@@ -171,6 +177,7 @@ export function webhookQueue(options: WebhookQueueOptions): WebhookQueue {
       name,
       {
         ...producer.options,
+        ...(options.telemetry !== undefined && { telemetry: options.telemetry }),
         connection: producer.options.connection as never,
         defaultJobOptions: {
           removeOnComplete: { age: 86_400 },

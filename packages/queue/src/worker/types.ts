@@ -64,6 +64,7 @@ export type BullWorkerSettings = Pick<
   | 'limiter'
   | 'removeOnComplete'
   | 'removeOnFail'
+  | 'telemetry'
 >;
 
 export interface WorkerOptions<TMap extends EventMap, TExtra extends object> {
@@ -90,7 +91,10 @@ export interface WorkerOptions<TMap extends EventMap, TExtra extends object> {
    * by this or another worker). Default 10 000.
    */
   readonly shutdownTimeoutMs?: number;
-  /** BullMQ worker settings, e.g. `{ lockDuration, stalledInterval }` for faster stalled-job recovery. */
+  /**
+   * BullMQ worker settings, e.g. `{ lockDuration, stalledInterval }` for faster stalled-job recovery, or
+   * `{ telemetry: new BullMQOtel('webhooks') }` (bullmq-otel) for BullMQ's own spans around each job.
+   */
   readonly bullmq?: BullWorkerSettings;
 }
 
