@@ -12,6 +12,7 @@ import { scalingSection } from './scaling/section.js';
 import { signatureSection } from './signature/section.js';
 import { soakSection } from './soak/section.js';
 import { storesSection } from './stores/section.js';
+import { telemetrySection } from './telemetry/section.js';
 import { typecheckSection } from './typecheck/section.js';
 
 const sections: Record<SectionName, { title: string; run: RunSection }> = {
@@ -24,6 +25,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   consistency: { title: '7. Consistency with what FusionAuth committed', run: consistencySection },
   stores: { title: '8. Idempotency stores per delivery', run: storesSection },
   soak: { title: '9. Memory under sustained load (soak)', run: soakSection },
+  telemetry: { title: '10. OpenTelemetry cost per delivery', run: telemetrySection },
 };
 
 const args = parseArgs(process.argv.slice(2));

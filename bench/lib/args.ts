@@ -8,6 +8,7 @@ export const sectionNames = [
   'consistency',
   'stores',
   'soak',
+  'telemetry',
 ] as const;
 export type SectionName = (typeof sectionNames)[number];
 

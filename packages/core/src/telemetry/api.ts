@@ -46,8 +46,15 @@ export interface TelemetryInstrumentOptions {
   advice?: { explicitBucketBoundaries?: number[] };
 }
 
+export interface TelemetryObservable {
+  addCallback(
+    callback: (result: { observe(value: number, attributes?: TelemetryAttributes): void }) => void,
+  ): void;
+}
+
 export interface TelemetryMeter {
   createCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryCounter;
+  createObservableUpDownCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryObservable;
   createUpDownCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryCounter;
   createHistogram(name: string, options?: TelemetryInstrumentOptions): TelemetryHistogram;
 }

@@ -11,7 +11,7 @@ import {
   type TelemetrySpan,
   type TelemetryTracer,
 } from './api.js';
-import { type Metrics, metrics } from './metrics.js';
+import { inFlight, type Metrics, metrics, waitingCopies } from './metrics.js';
 
 /** What a receiver's deliveries are traced with, decided at construction. */
 export interface TelemetrySettings {
@@ -74,7 +74,7 @@ export class DeliveryTrace {
 
   /** A copy started or stopped waiting for another attempt of its event. */
   waiting(change: 1 | -1): void {
-    this.metrics?.waiting.add(change, { 'authhooks.provider': this.settings.provider });
+    waitingCopies.change(this.settings.provider, change);
   }
 
   /** An idempotency store call failed or did not answer in time. */
@@ -95,6 +95,7 @@ export class DeliveryTrace {
     if (this.#ended) return;
     this.#ended = true;
     const { provider } = this.settings;
+    inFlight.change(provider, -1);
     const metrics = this.metrics;
     if (metrics !== undefined) {
       const attributes: TelemetryAttributes = {
@@ -103,7 +104,6 @@ export class DeliveryTrace {
         'http.response.status_code': answer.status,
       };
       if (delivery.type !== undefined) attributes['authhooks.event.type'] = delivery.type;
-      metrics.active.add(-1, { 'authhooks.provider': provider });
       metrics.deliveries.add(1, attributes);
       metrics.duration.record((performance.now() - delivery.started) / 1000, attributes);
     }
@@ -175,7 +175,7 @@ export function beginTrace(delivery: Delivery, settings: TelemetrySettings): Del
   const api = openTelemetry();
   if (api === undefined) return undefined;
   const instruments = metrics();
-  instruments?.active.add(1, { 'authhooks.provider': settings.provider });
+  inFlight.change(settings.provider, 1);
   const parent = api.trace.getSpan(api.context.active());
   const span = tracerFor(api).startSpan(`${settings.provider} webhook`, {
     kind: parent === undefined ? spanKind.server : spanKind.internal,

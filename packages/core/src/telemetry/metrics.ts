@@ -1,4 +1,10 @@
-import { openTelemetry, type TelemetryCounter, type TelemetryHistogram, type TelemetryMeter } from './api.js';
+import {
+  openTelemetry,
+  type TelemetryAttributes,
+  type TelemetryCounter,
+  type TelemetryHistogram,
+  type TelemetryMeter,
+} from './api.js';
 
 /** Seconds; dense around FusionAuth's read timeout (commonly 2 s), where a slow handler turns into a rollback. */
 export const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 5, 10];
@@ -7,15 +13,47 @@ export const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 
 export interface Metrics {
   readonly deliveries: TelemetryCounter;
   readonly duration: TelemetryHistogram;
-  readonly active: TelemetryCounter;
-  readonly waiting: TelemetryCounter;
   readonly jwksFetches: TelemetryCounter;
   readonly storeErrors: TelemetryCounter;
   readonly queueJobs: TelemetryCounter;
   readonly commitOperations: TelemetryCounter;
 }
 
+/**
+ * Levels kept in this process, per provider, and read by the meter when it collects: a delivery pays
+ * a Map update instead of two recordings (the SDK hashes the attributes of each).
+ */
+export class Level {
+  readonly #byProvider = new Map<string, number>();
+
+  change(provider: string, by: 1 | -1): void {
+    this.#byProvider.set(provider, (this.#byProvider.get(provider) ?? 0) + by);
+  }
+
+  observe(result: { observe(value: number, attributes?: TelemetryAttributes): void }): void {
+    for (const [provider, value] of this.#byProvider)
+      result.observe(value, { 'authhooks.provider': provider });
+  }
+}
+
+/** Deliveries received and not answered yet. */
+export const inFlight = new Level();
+/** Copies of an event waiting for another attempt of the same event to finish. */
+export const waitingCopies = new Level();
+
 function create(meter: TelemetryMeter): Metrics {
+  meter
+    .createObservableUpDownCounter('authhooks.deliveries.active', {
+      description: 'Deliveries received and not answered yet.',
+      unit: '{delivery}',
+    })
+    .addCallback((result) => inFlight.observe(result));
+  meter
+    .createObservableUpDownCounter('authhooks.deliveries.waiting', {
+      description: 'Copies of an event waiting for another attempt of the same event to finish.',
+      unit: '{delivery}',
+    })
+    .addCallback((result) => waitingCopies.observe(result));
   return {
     deliveries: meter.createCounter('authhooks.deliveries', {
       description: 'Deliveries answered, by provider, event type and outcome.',
@@ -25,14 +63,6 @@ function create(meter: TelemetryMeter): Metrics {
       description: 'Time from the request to its answer.',
       unit: 's',
       advice: { explicitBucketBoundaries: durationBuckets },
-    }),
-    active: meter.createUpDownCounter('authhooks.deliveries.active', {
-      description: 'Deliveries received and not answered yet.',
-      unit: '{delivery}',
-    }),
-    waiting: meter.createUpDownCounter('authhooks.deliveries.waiting', {
-      description: 'Copies of an event waiting for another attempt of the same event to finish.',
-      unit: '{delivery}',
     }),
     jwksFetches: meter.createCounter('authhooks.jwks.fetches', {
       description: 'Downloads of a JSON Web Key Set, by result.',
