@@ -4,6 +4,7 @@ export {
   type Logger,
   memoryStore,
   silentLogger,
+  useOpenTelemetry,
   WebhookRejection,
 } from '@authhooks/core';
 export type { FusionAuthContext, FusionAuthEventMap, FusionWebhookOptions } from '@authhooks/fusionauth';

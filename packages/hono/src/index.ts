@@ -5,6 +5,7 @@ export {
   memoryStore,
   type Outcome,
   silentLogger,
+  useOpenTelemetry,
   WebhookRejection,
 } from '@authhooks/core';
 export type { FusionAuthContext, FusionAuthEventMap, FusionWebhookOptions } from '@authhooks/fusionauth';
