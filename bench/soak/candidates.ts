@@ -27,8 +27,8 @@ export const frameworkLabels: Record<SoakFramework, string> = {
 
 /**
  * Every adapter without a store (its own cost), with memoryStore and with redisStore, and its bare
- * framework beside them; and node:http with commit-aware handlers on each store (the adapter does not
- * matter to the pending operations, so one is enough).
+ * framework beside them; node:http with commit-aware handlers on each store (the adapter does not
+ * matter to the pending operations, so one is enough); and node:http with the OpenTelemetry SDK.
  */
 export function soakCandidates(filter?: string): SoakCandidate[] {
   const all = (Object.keys(frameworkLabels) as SoakFramework[]).flatMap((framework): SoakCandidate[] => [
@@ -60,7 +60,15 @@ export function soakCandidates(filter?: string): SoakCandidate[] {
       server: serverFile('node-commit-authhooks'),
     }),
   );
-  all.push(...commit);
+  all.push(...commit, {
+    // The OpenTelemetry SDK recording every delivery (issue 20): its span and metric memory stay bounded.
+    id: 'node-otel-authhooks-memory',
+    framework: 'node',
+    kind: 'authhooks',
+    load: 'events',
+    store: 'memory',
+    server: serverFile('node-otel-authhooks'),
+  });
   if (filter === undefined) return all;
   const wanted = filter.split(',').map((part) => part.trim());
   return all.filter((candidate) => wanted.some((part) => candidate.id.includes(part)));
