@@ -103,6 +103,7 @@ export type { EventSelector, SelectedEvent, SelectedTypes } from './routing-type
 export type { OpenEnum, Schema, SchemaResult } from './schema/schema.js';
 export { closestName } from './suggest.js';
 export {
+  guarded as guardedTelemetry,
   loadOpenTelemetry,
   type OpenTelemetryApi,
   openTelemetry,

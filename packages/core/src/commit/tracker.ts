@@ -2,6 +2,7 @@ import type { Delivery } from '../delivery.js';
 import { describeError, type Logger, safeLog } from '../logger.js';
 import type { Outcome } from '../outcomes.js';
 import type { EventCompletion } from '../provider.js';
+import { guarded } from '../telemetry/api.js';
 import { metrics } from '../telemetry/metrics.js';
 import type {
   ClaimedOperation,
@@ -280,12 +281,14 @@ export class CommitTracker {
   }
 
   #count(state: 'pending' | 'committed' | 'rolled_back', type: string, decidedBy?: DecidedBy): void {
-    metrics()?.commitOperations.add(1, {
-      'authhooks.provider': this.#settings.provider,
-      'authhooks.event.type': type,
-      'authhooks.commit.state': state,
-      ...(decidedBy !== undefined && { 'authhooks.commit.decided_by': decidedBy }),
-    });
+    guarded(() =>
+      metrics()?.commitOperations.add(1, {
+        'authhooks.provider': this.#settings.provider,
+        'authhooks.event.type': type,
+        'authhooks.commit.state': state,
+        ...(decidedBy !== undefined && { 'authhooks.commit.decided_by': decidedBy }),
+      }),
+    );
   }
 
   #matchOf(base: string, event: unknown): string | undefined {

@@ -2,6 +2,7 @@ import type { DeliveryContext } from '../context.js';
 import { hasBrand } from '../errors.js';
 import { describeError } from '../logger.js';
 import type { AnyHandler } from '../router.js';
+import { guarded } from '../telemetry/api.js';
 import { metrics } from '../telemetry/metrics.js';
 import { traceCarrier } from '../telemetry/propagation.js';
 import type { EnqueueOptions, EventQueue } from './types.js';
@@ -50,12 +51,14 @@ export function queueRoute(provider: string, queue: EventQueue, options: Enqueue
       )
       .then(
         () =>
-          metrics()?.queueJobs.add(1, {
-            'authhooks.provider': provider,
-            'authhooks.event.type': ctx.eventType,
-            'authhooks.queue.name': queue.name,
-            'authhooks.queue.job.state': 'enqueued',
-          }),
+          guarded(() =>
+            metrics()?.queueJobs.add(1, {
+              'authhooks.provider': provider,
+              'authhooks.event.type': ctx.eventType,
+              'authhooks.queue.name': queue.name,
+              'authhooks.queue.job.state': 'enqueued',
+            }),
+          ),
         (error: unknown) => {
           throw new QueueUnavailable(`queue ${queue.name} unavailable`, describeError(error).message);
         },

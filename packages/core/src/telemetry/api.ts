@@ -143,3 +143,15 @@ function isApi(value: unknown): value is OpenTelemetryApi {
     typeof api.propagation?.inject === 'function'
   );
 }
+
+/**
+ * Telemetry never changes an answer: an SDK, exporter or propagator that throws (or a thrown value
+ * whose properties throw when recorded) loses that piece of telemetry, nothing else.
+ */
+export function guarded(record: () => void): void {
+  try {
+    record();
+  } catch {
+    // nowhere safe to report it: the logger is for deliveries
+  }
+}

@@ -3,6 +3,7 @@ import { describeError } from '../logger.js';
 import type { Outcome } from '../outcomes.js';
 import type { Answer } from '../pipeline/http-policy.js';
 import {
+  guarded,
   type OpenTelemetryApi,
   openTelemetry,
   spanKind,
@@ -79,14 +80,16 @@ export class DeliveryTrace {
 
   /** An idempotency store call failed or did not answer in time. */
   storeError(operation: 'reserve' | 'wait' | 'complete' | 'release', error: unknown): void {
-    this.metrics?.storeErrors.add(1, {
-      'authhooks.provider': this.settings.provider,
-      'authhooks.store.operation': operation,
-    });
-    if (this.span === undefined || this.#ended) return;
-    this.span.addEvent('authhooks.store_error', {
-      'authhooks.store.operation': operation,
-      'error.type': error === undefined ? 'timeout' : describeError(error).name,
+    guarded(() => {
+      this.metrics?.storeErrors.add(1, {
+        'authhooks.provider': this.settings.provider,
+        'authhooks.store.operation': operation,
+      });
+      if (this.span === undefined || this.#ended) return;
+      this.span.addEvent('authhooks.store_error', {
+        'authhooks.store.operation': operation,
+        'error.type': error === undefined ? 'timeout' : describeError(error).name,
+      });
     });
   }
 
@@ -104,16 +107,15 @@ export class DeliveryTrace {
         'http.response.status_code': answer.status,
       };
       if (delivery.type !== undefined) attributes['authhooks.event.type'] = delivery.type;
-      metrics.deliveries.add(1, attributes);
-      metrics.duration.record((performance.now() - delivery.started) / 1000, attributes);
+      guarded(() => {
+        metrics.deliveries.add(1, attributes);
+        metrics.duration.record((performance.now() - delivery.started) / 1000, attributes);
+      });
     }
     const span = this.span;
     if (span === undefined) return;
-    try {
-      describeSpan(span, delivery, answer, this.settings);
-    } finally {
-      span.end();
-    }
+    guarded(() => describeSpan(span, delivery, answer, this.settings));
+    guarded(() => span.end());
   }
 }
 
@@ -174,16 +176,20 @@ function addIssues(span: TelemetrySpan, delivery: Delivery): void {
 export function beginTrace(delivery: Delivery, settings: TelemetrySettings): DeliveryTrace | undefined {
   const api = openTelemetry();
   if (api === undefined) return undefined;
-  const instruments = metrics();
-  inFlight.change(settings.provider, 1);
-  const parent = api.trace.getSpan(api.context.active());
-  const span = tracerFor(api).startSpan(`${settings.provider} webhook`, {
-    kind: parent === undefined ? spanKind.server : spanKind.internal,
-    attributes: {
-      'authhooks.provider': settings.provider,
-      'authhooks.verification': settings.verification,
-      'http.request.method': delivery.method,
-    },
+  let trace: DeliveryTrace | undefined;
+  guarded(() => {
+    const instruments = metrics();
+    const parent = api.trace.getSpan(api.context.active());
+    const span = tracerFor(api).startSpan(`${settings.provider} webhook`, {
+      kind: parent === undefined ? spanKind.server : spanKind.internal,
+      attributes: {
+        'authhooks.provider': settings.provider,
+        'authhooks.verification': settings.verification,
+        'http.request.method': delivery.method,
+      },
+    });
+    trace = new DeliveryTrace(api, span.isRecording() ? span : undefined, instruments, settings);
+    inFlight.change(settings.provider, 1);
   });
-  return new DeliveryTrace(api, span.isRecording() ? span : undefined, instruments, settings);
+  return trace;
 }

@@ -1,4 +1,4 @@
-import { openTelemetry, type TelemetrySpanContext } from './api.js';
+import { guarded, openTelemetry, type TelemetrySpanContext } from './api.js';
 
 /**
  * The active trace context as W3C headers (`traceparent`, `tracestate`), to travel with a queued job;
@@ -8,7 +8,7 @@ export function traceCarrier(): Readonly<Record<string, string>> | undefined {
   const api = openTelemetry();
   if (api === undefined) return undefined;
   const carrier: Record<string, string> = {};
-  api.propagation.inject(api.context.active(), carrier);
+  guarded(() => api.propagation.inject(api.context.active(), carrier));
   return Object.keys(carrier).length === 0 ? undefined : carrier;
 }
 
@@ -16,8 +16,10 @@ export function traceCarrier(): Readonly<Record<string, string>> | undefined {
 export function linkedSpanContext(carrier: unknown): TelemetrySpanContext | undefined {
   const api = openTelemetry();
   if (api === undefined || !isStringRecord(carrier)) return undefined;
-  const span = api.trace.getSpan(api.propagation.extract(api.context.active(), carrier));
-  const context = span?.spanContext();
+  let context: TelemetrySpanContext | undefined;
+  guarded(() => {
+    context = api.trace.getSpan(api.propagation.extract(api.context.active(), carrier))?.spanContext();
+  });
   return context === undefined || /^0+$/.test(context.traceId) ? undefined : context;
 }
 

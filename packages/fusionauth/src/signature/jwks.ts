@@ -1,4 +1,4 @@
-import { telemetryMetrics } from '@authhooks/core';
+import { guardedTelemetry, telemetryMetrics } from '@authhooks/core';
 import { fetchJwksBody, type JwksFetchLimits } from './jwks-fetch.js';
 import { type CandidateKey, jwkKey, type PublicJwk } from './keys.js';
 
@@ -130,8 +130,10 @@ export function createJwks(options: JwksOptions) {
 }
 
 function countFetch(result: 'ok' | 'error'): void {
-  telemetryMetrics()?.jwksFetches.add(1, {
-    'authhooks.provider': 'fusionauth',
-    'authhooks.jwks.result': result,
-  });
+  guardedTelemetry(() =>
+    telemetryMetrics()?.jwksFetches.add(1, {
+      'authhooks.provider': 'fusionauth',
+      'authhooks.jwks.result': result,
+    }),
+  );
 }

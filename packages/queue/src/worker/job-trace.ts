@@ -1,5 +1,7 @@
 import {
+  guardedTelemetry,
   linkedSpanContext,
+  type OpenTelemetryApi,
   openTelemetry,
   spanKind,
   spanStatusError,
@@ -37,6 +39,18 @@ export class JobTrace {
     const api = openTelemetry();
     if (api === undefined) return undefined;
     const linked = linkedSpanContext(input.carrier);
+    let trace: JobTrace | undefined;
+    guardedTelemetry(() => {
+      trace = JobTrace.#start(api, input, linked);
+    });
+    return trace;
+  }
+
+  static #start(
+    api: OpenTelemetryApi,
+    input: JobTraceInput,
+    linked: ReturnType<typeof linkedSpanContext>,
+  ): JobTrace {
     const span = api.trace.getTracer('authhooks').startSpan(`${input.provider} ${input.type} process`, {
       kind: spanKind.consumer,
       attributes: {
@@ -71,12 +85,14 @@ export class JobTrace {
     countJob(this.input.provider, this.input.type, this.input.queue, state);
     const span = this.span;
     if (span === undefined) return;
-    span.setAttribute('authhooks.queue.job.state', state);
-    if (error !== undefined) {
-      span.recordException(error);
-      span.setStatus({ code: spanStatusError, message: state });
-    }
-    span.end();
+    guardedTelemetry(() => {
+      span.setAttribute('authhooks.queue.job.state', state);
+      if (error !== undefined) {
+        span.recordException(error);
+        span.setStatus({ code: spanStatusError, message: state });
+      }
+    });
+    guardedTelemetry(() => span.end());
   }
 }
 
@@ -87,5 +103,5 @@ export function countJob(provider: string, type: string | undefined, queue: stri
     'authhooks.queue.job.state': state,
   };
   if (type !== undefined) attributes['authhooks.event.type'] = type;
-  telemetryMetrics()?.queueJobs.add(1, attributes);
+  guardedTelemetry(() => telemetryMetrics()?.queueJobs.add(1, attributes));
 }
