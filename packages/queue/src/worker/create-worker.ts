@@ -62,6 +62,9 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
   };
 
   const processJob = async (job: Job, token: string | undefined, cancelled?: AbortSignal) => {
+    // Only the first jobs of a process wait, while it finds out whether OpenTelemetry is installed.
+    const loading = loadOpenTelemetry();
+    if (loading !== undefined) await loading;
     const jobId = String(job.id);
     const attemptNumber = job.attemptsMade + 1;
     let read: ReadJob;
@@ -87,9 +90,6 @@ export function createWorker<TMap extends EventMap, TExtra extends object>(
       countJob(read.provider, read.type, queue.name, 'dead_lettered');
       throw error;
     }
-    // Only the first jobs of a process wait, while it finds out whether OpenTelemetry is installed.
-    const loading = loadOpenTelemetry();
-    if (loading !== undefined) await loading;
     const attempt = new Attempt(settings.timeoutMs, cancelled);
     const run = { attempt };
     running.add(run);
