@@ -14,6 +14,8 @@ export interface SoakCandidate {
    */
   readonly load: 'events' | 'commit';
   readonly store?: 'memory' | 'redis';
+  /** The OpenTelemetry SDK records every delivery (issue 20). */
+  readonly telemetry?: true;
   readonly server: URL;
 }
 
@@ -62,11 +64,11 @@ export function soakCandidates(filter?: string): SoakCandidate[] {
   );
   all.push(...commit, {
     // The OpenTelemetry SDK recording every delivery (issue 20): its span and metric memory stay bounded.
-    id: 'node-otel-authhooks-memory',
+    id: 'node-otel-authhooks-no-store',
     framework: 'node',
     kind: 'authhooks',
     load: 'events',
-    store: 'memory',
+    telemetry: true,
     server: serverFile('node-otel-authhooks'),
   });
   if (filter === undefined) return all;

@@ -138,9 +138,9 @@ function label(candidate: SoakCandidate): string {
   const framework = frameworkLabels[candidate.framework];
   if (candidate.kind === 'control') return `${framework}: control (hand-written route)`;
   const store = candidate.store === undefined ? 'no store' : `${candidate.store}Store`;
-  return candidate.load === 'commit'
-    ? `${framework}: authhooks, ${store}, onCommit (user.create, then its .complete)`
-    : `${framework}: authhooks, ${store}`;
+  if (candidate.load === 'commit')
+    return `${framework}: authhooks, ${store}, onCommit (user.create, then its .complete)`;
+  return `${framework}: authhooks, ${store}${candidate.telemetry ? ', OpenTelemetry SDK' : ''}`;
 }
 
 function liveHeapCell({ liveHeap }: Measured): string {
