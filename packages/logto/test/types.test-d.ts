@@ -76,4 +76,24 @@ describe('fields of the official Logto model', () => {
     expectTypeOf<Grant['cimdClientId']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Grant['applicationId']>().toEqualTypeOf<string | null | undefined>();
   });
+
+  it('the organization as its routes answer: trusted devices, colours, branding, custom CSS', () => {
+    type Organization = NonNullable<LogtoEventMap['Organization.Created']['data']>;
+    expectTypeOf<Organization['isTrustedDeviceAllowed']>().toEqualTypeOf<boolean | null | undefined>();
+    expectTypeOf<NonNullable<Organization['branding']>['logoUrl']>().toEqualTypeOf<
+      string | null | undefined
+    >();
+    expectTypeOf<NonNullable<Organization['color']>['primaryColor']>().toEqualTypeOf<
+      string | null | undefined
+    >();
+    expectTypeOf<Organization['customCss']>().toEqualTypeOf<string | null | undefined>();
+  });
+
+  it('data on the five events the attack named: present in the type, unknown (Logto sends none)', () => {
+    expectTypeOf<LogtoEventMap['Organization.Membership.Updated']>().toHaveProperty('data');
+    expectTypeOf<LogtoEventMap['OrganizationRole.Scopes.Updated']['data']>().toEqualTypeOf<unknown>();
+    expectTypeOf<LogtoEventMap['Identifier.Lockout']['data']>().toEqualTypeOf<unknown>();
+    expectTypeOf<LogtoEventMap['Message.RateLimited']['data']>().toEqualTypeOf<unknown>();
+    expectTypeOf<LogtoEventMap['Grant.LimitExceeded']['data']>().toEqualTypeOf<unknown>();
+  });
 });

@@ -20,6 +20,10 @@ const organization = { data: opt(organizationSchema) };
 const organizationRole = { data: opt(organizationRoleSchema) };
 const organizationScope = { data: opt(organizationScopeSchema) };
 const trustedDevice = { data: opt(trustedDeviceSchema) };
+/** Routes that answer 201/204 without a body: Logto sends no `data` (its payload type still allows one). */
+const noData = {
+  data: opt(z.unknown()).describe('Not sent: the route that fires this event answers without a body.'),
+};
 
 /**
  * Every Logto event and its zod schema: the single source of `logtoEventTypes`, `logtoEventSchemas` and
@@ -50,6 +54,7 @@ export const logtoCatalogue = {
   'Organization.Deleted': logtoEvent('Organization.Deleted', organization),
   'Organization.Data.Updated': logtoEvent('Organization.Data.Updated', organization),
   'Organization.Membership.Updated': logtoEvent('Organization.Membership.Updated', {
+    ...noData,
     organizationId: opt(z.string()),
     addedUserIds: ids,
     removedUserIds: ids,
@@ -62,6 +67,7 @@ export const logtoCatalogue = {
   'OrganizationRole.Deleted': logtoEvent('OrganizationRole.Deleted', organizationRole),
   'OrganizationRole.Data.Updated': logtoEvent('OrganizationRole.Data.Updated', organizationRole),
   'OrganizationRole.Scopes.Updated': logtoEvent('OrganizationRole.Scopes.Updated', {
+    ...noData,
     organizationRoleId: opt(z.string()),
   }),
   'OrganizationScope.Created': logtoEvent('OrganizationScope.Created', organizationScope),

@@ -46,6 +46,27 @@ export const organizationObject = z.looseObject({
   description: opt(z.string()),
   customData: opt(jsonObject),
   isMfaRequired: opt(z.boolean()),
+  isTrustedDeviceAllowed: opt(z.boolean()),
+  color: opt(
+    z
+      .looseObject({
+        primaryColor: opt(z.string()),
+        isDarkModeEnabled: opt(z.boolean()),
+        darkPrimaryColor: opt(z.string()),
+      })
+      .describe('The organization’s brand colours (`PartialColor`).'),
+  ),
+  branding: opt(
+    z
+      .looseObject({
+        logoUrl: opt(z.string()),
+        darkLogoUrl: opt(z.string()),
+        favicon: opt(z.string()),
+        darkFavicon: opt(z.string()),
+      })
+      .describe('The organization’s logos and favicons (`Branding`).'),
+  ),
+  customCss: opt(z.string()),
   createdAt: opt(z.number()),
 });
 export const organizationSchema: z.ZodType<LogtoOrganization> = organizationObject;

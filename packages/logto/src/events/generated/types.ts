@@ -22,6 +22,29 @@ export interface LogtoOrganization {
   description?: string | null | undefined;
   customData?: Record<string, unknown> | null | undefined;
   isMfaRequired?: boolean | null | undefined;
+  isTrustedDeviceAllowed?: boolean | null | undefined;
+  /** The organization’s brand colours (`PartialColor`). */
+  color?:
+    | {
+        [key: string]: unknown;
+        primaryColor?: string | null | undefined;
+        isDarkModeEnabled?: boolean | null | undefined;
+        darkPrimaryColor?: string | null | undefined;
+      }
+    | null
+    | undefined;
+  /** The organization’s logos and favicons (`Branding`). */
+  branding?:
+    | {
+        [key: string]: unknown;
+        logoUrl?: string | null | undefined;
+        darkLogoUrl?: string | null | undefined;
+        favicon?: string | null | undefined;
+        darkFavicon?: string | null | undefined;
+      }
+    | null
+    | undefined;
+  customCss?: string | null | undefined;
   createdAt?: number | null | undefined;
 }
 
@@ -619,6 +642,8 @@ export interface LogtoOrganizationMembershipUpdatedEvent {
   status?: number | null | undefined;
   params?: Record<string, string> | null | undefined;
   matchedRoute?: string | null | undefined;
+  /** Not sent: the route that fires this event answers without a body. */
+  data?: unknown;
   organizationId?: string | null | undefined;
   addedUserIds?: string[] | null | undefined;
   removedUserIds?: string[] | null | undefined;
@@ -711,6 +736,8 @@ export interface LogtoOrganizationRoleScopesUpdatedEvent {
   status?: number | null | undefined;
   params?: Record<string, string> | null | undefined;
   matchedRoute?: string | null | undefined;
+  /** Not sent: the route that fires this event answers without a body. */
+  data?: unknown;
   organizationRoleId?: string | null | undefined;
 }
 
@@ -843,6 +870,8 @@ export interface LogtoIdentifierLockoutEvent {
   status?: number | null | undefined;
   params?: Record<string, string> | null | undefined;
   matchedRoute?: string | null | undefined;
+  /** Not set by Logto for this event; a Console test delivery carries a placeholder. */
+  data?: unknown;
   type?: string | null | undefined;
   value?: string | null | undefined;
 }
@@ -866,6 +895,8 @@ export interface LogtoMessageRateLimitedEvent {
   status?: number | null | undefined;
   params?: Record<string, string> | null | undefined;
   matchedRoute?: string | null | undefined;
+  /** Not set by Logto for this event; a Console test delivery carries a placeholder. */
+  data?: unknown;
   action?: string | null | undefined;
   recipient?: string | null | undefined;
 }
@@ -890,6 +921,8 @@ export interface LogtoGrantLimitExceededEvent {
   status?: number | null | undefined;
   params?: Record<string, string> | null | undefined;
   matchedRoute?: string | null | undefined;
+  /** Not set by Logto for this event; a Console test delivery carries a placeholder. */
+  data?: unknown;
   userId?: string | null | undefined;
   revokedGrantIds?: string[] | null | undefined;
   maxAllowedGrants?: number | null | undefined;
