@@ -1,6 +1,7 @@
 import { consistencySection } from './consistency/section.js';
 import { httpSection } from './http/section.js';
 import { inProcessSection } from './inprocess/section.js';
+import { instructionsSection } from './instructions/section.js';
 import { parseArgs, type SectionName } from './lib/args.js';
 import { describeLoad, describeMachine } from './lib/machine.js';
 import { renderTable, type Table } from './lib/report.js';
@@ -26,6 +27,7 @@ const sections: Record<SectionName, { title: string; run: RunSection }> = {
   stores: { title: '8. Idempotency stores per delivery', run: storesSection },
   soak: { title: '9. Memory under sustained load (soak)', run: soakSection },
   telemetry: { title: '10. OpenTelemetry cost per delivery', run: telemetrySection },
+  instructions: { title: '11. Instructions per delivery (callgrind)', run: instructionsSection },
 };
 
 const args = parseArgs(process.argv.slice(2));

@@ -9,6 +9,7 @@ export const sectionNames = [
   'stores',
   'soak',
   'telemetry',
+  'instructions',
 ] as const;
 export type SectionName = (typeof sectionNames)[number];
 

@@ -38,12 +38,13 @@ const tracer = () => trace.getTracer('app-under-test');
 
 describe.each(adapters)('$name', (adapter) => {
   let server: Running;
+  let finishDelete: (() => void) | undefined;
   const logger = captureLogger();
   logger.isLevelEnabled = () => true;
 
   beforeAll(async () => {
     server = await adapter.start(
-      { authorization: key, logger, idempotency: memoryStore(), timeoutMs: 400 },
+      { authorization: key, logger, idempotency: memoryStore(), timeoutMs: 1_000 },
       (routes) =>
         routes
           .on('user.update', (_event, ctx) => {
@@ -51,7 +52,11 @@ describe.each(adapters)('$name', (adapter) => {
             tracer().startSpan('app.db.write').end();
           })
           .on('user.delete', async () => {
-            await new Promise((resolve) => setTimeout(resolve, 150));
+            // Held until the test has seen the second copy wait.
+            await new Promise<void>((resolve) => {
+              finishDelete = resolve;
+            });
+            finishDelete = undefined;
           })
           .on('user.create', () => {
             throw new WebhookRejection('email domain not allowed', 422);
@@ -135,19 +140,18 @@ describe.each(adapters)('$name', (adapter) => {
 
   it('marks the copy that waited for another attempt, and counts it while it waits', async () => {
     const { text } = body('user.delete');
+    const idle = await sdk.sum('authhooks.deliveries.waiting');
     const first = send(server.url, { headers, body: text });
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    const during = sdk.sum('authhooks.deliveries.waiting');
+    await expect.poll(() => finishDelete !== undefined, { interval: 5 }).toBe(true);
     const second = send(server.url, { headers, body: text });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(await sdk.sum('authhooks.deliveries.waiting')).toBe((await during) + 1);
-    expect((await first).status).toBe(200);
+    await expect.poll(() => sdk.sum('authhooks.deliveries.waiting'), { interval: 5 }).toBe(idle + 1);
+    finishDelete?.();
+    expect((await first).json.outcome).toBe('handled');
     const answer = await second;
-    expect(answer.status).toBe(200);
-    expect(answer.json.outcome).toBe('duplicate');
+    expect([answer.status, answer.json.outcome]).toEqual([200, 'duplicate']);
     const copy = deliverySpans().find((span) => span.attributes['authhooks.outcome'] === 'duplicate');
     expect(copy?.attributes).toMatchObject({ 'authhooks.duplicate': true, 'authhooks.waited': true });
-    expect(await sdk.sum('authhooks.deliveries.waiting')).toBe(await during);
+    expect(await sdk.sum('authhooks.deliveries.waiting')).toBe(idle);
   });
 
   it('traces a refused delivery without a secret or the payload on the span', async () => {
