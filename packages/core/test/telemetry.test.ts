@@ -6,6 +6,7 @@ import {
   openTelemetry,
   type Provider,
   silentLogger,
+  telemetryMetrics,
   traceCarrier,
   useOpenTelemetry,
 } from '../src/index.js';
@@ -40,5 +41,22 @@ describe('finding the OpenTelemetry API', () => {
     expect(() => createReceiver({ provider, logger: silentLogger, telemetry: otel as never })).toThrow(
       /telemetry must be true or false.*useOpenTelemetry\(api\)/,
     );
+  });
+});
+
+describe('with the API but no SDK', () => {
+  afterEach(() => useOpenTelemetry(otel));
+
+  it('keeps nothing per delivery: no instruments while only the no-op meter provider is registered', async () => {
+    useOpenTelemetry(otel);
+    expect(telemetryMetrics()).toBeUndefined();
+    const receiver = createReceiver({ provider, logger: silentLogger });
+    receiver.on('test.event' as never, () => {});
+    const answer = await receiver.receive({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(answer.status).toBe(200);
   });
 });

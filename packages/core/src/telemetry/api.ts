@@ -62,6 +62,8 @@ export interface TelemetryMeter {
 export interface OpenTelemetryApi {
   readonly trace: {
     getTracer(name: string, version?: string): TelemetryTracer;
+    /** The API's proxy provider; its `getDelegateTracer` tells whether an SDK is registered. */
+    getTracerProvider?(): object;
     getSpan(context: unknown): TelemetrySpan | undefined;
     setSpan(context: unknown, span: TelemetrySpan): unknown;
   };
@@ -76,6 +78,21 @@ export interface OpenTelemetryApi {
     inject(context: unknown, carrier: Record<string, string>): void;
     extract(context: unknown, carrier: Record<string, string>): unknown;
   };
+  /** The API's own no-op meter (API 1.3+): tells authhooks that no meter provider is registered. */
+  readonly createNoopMeter?: () => TelemetryMeter;
+}
+
+/**
+ * False only when it is certain that no tracer provider is registered: the API's proxy provider has no
+ * delegate (`getDelegateTracer` answers undefined until an SDK registers one).
+ */
+export function mayRecordSpans(api: OpenTelemetryApi): boolean {
+  const provider = api.trace.getTracerProvider?.() as
+    | { getDelegateTracer?: (name: string) => unknown }
+    | undefined;
+  return (
+    typeof provider?.getDelegateTracer !== 'function' || provider.getDelegateTracer('authhooks') !== undefined
+  );
 }
 
 /** The spec's numeric values (stable across API versions). */

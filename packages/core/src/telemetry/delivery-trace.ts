@@ -4,6 +4,7 @@ import type { Outcome } from '../outcomes.js';
 import type { Answer } from '../pipeline/http-policy.js';
 import {
   guarded,
+  mayRecordSpans,
   type OpenTelemetryApi,
   openTelemetry,
   spanKind,
@@ -179,6 +180,8 @@ export function beginTrace(delivery: Delivery, settings: TelemetrySettings): Del
   let trace: DeliveryTrace | undefined;
   guarded(() => {
     const instruments = metrics();
+    // The API without an SDK (a dependency brought it in): nothing to record, so nothing to do.
+    if (instruments === undefined && !mayRecordSpans(api)) return;
     const parent = api.trace.getSpan(api.context.active());
     const span = tracerFor(api).startSpan(`${settings.provider} webhook`, {
       kind: parent === undefined ? spanKind.server : spanKind.internal,
@@ -188,7 +191,10 @@ export function beginTrace(delivery: Delivery, settings: TelemetrySettings): Del
         'http.request.method': delivery.method,
       },
     });
-    trace = new DeliveryTrace(api, span.isRecording() ? span : undefined, instruments, settings);
+    const recording = span.isRecording();
+    // No SDK at all (neither a recording tracer nor a meter provider): nothing to keep for this delivery.
+    if (!recording && instruments === undefined) return;
+    trace = new DeliveryTrace(api, recording ? span : undefined, instruments, settings);
     inFlight.change(settings.provider, 1);
   });
   return trace;

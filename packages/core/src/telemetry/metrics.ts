@@ -87,8 +87,9 @@ let forProvider: unknown;
 let cached: Metrics | undefined;
 
 /**
- * The instruments of the meter provider registered now; undefined without OpenTelemetry. Looked up
- * on each use, so a provider registered after the receiver was built still receives everything.
+ * The instruments of the meter provider registered now; undefined without OpenTelemetry, or while no
+ * meter provider is registered (the API's no-op one). Looked up on each use, so a provider registered
+ * after the receiver was built still receives everything.
  */
 export function metrics(): Metrics | undefined {
   const api = openTelemetry();
@@ -96,7 +97,13 @@ export function metrics(): Metrics | undefined {
   const provider = api.metrics.getMeterProvider();
   if (provider !== forProvider) {
     forProvider = provider;
-    cached = create(provider.getMeter('authhooks'));
+    const meter = provider.getMeter('authhooks');
+    cached = isNoopMeter(meter, api.createNoopMeter) ? undefined : create(meter);
   }
   return cached;
+}
+
+/** The API's no-op meter is one shared object (`createNoopMeter()` returns it): exact, whatever the version. */
+function isNoopMeter(meter: TelemetryMeter, createNoopMeter: (() => TelemetryMeter) | undefined): boolean {
+  return createNoopMeter !== undefined && meter === createNoopMeter();
 }
