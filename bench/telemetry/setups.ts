@@ -1,13 +1,6 @@
 import { useOpenTelemetry } from '@authhooks/core';
 import * as otel from '@opentelemetry/api';
-import { context, metrics, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { AggregationTemporality, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { startOtelSdk } from '../../test/support/otel-sdk.js';
 
 /** How OpenTelemetry is set up in the measuring process. */
 export const telemetrySetups = ['off', 'absent', 'api-only', 'sdk'] as const;
@@ -20,14 +13,6 @@ export const setupLabels: Readonly<Record<TelemetrySetup, string>> = {
   sdk: 'SDK: spans to an in-memory exporter, metrics to a reader',
 };
 
-class Reader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
-
 /** Sets the process up; returns what the measuring loop calls now and then (the exporter keeps every span). */
 export function applySetup(setup: TelemetrySetup): { spans: () => number; trim: () => void } {
   const none = { spans: () => 0, trim: () => {} };
@@ -37,11 +22,7 @@ export function applySetup(setup: TelemetrySetup): { spans: () => number; trim: 
   }
   useOpenTelemetry(otel);
   if (setup !== 'sdk') return none;
-  const exporter = new InMemorySpanExporter();
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  trace.setGlobalTracerProvider(
-    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
-  );
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [new Reader()] }));
-  return { spans: () => exporter.getFinishedSpans().length, trim: () => exporter.reset() };
+  // The same SDK setup as the tests' (test/support/otel-sdk.ts).
+  const sdk = startOtelSdk();
+  return { spans: () => sdk.spans().length, trim: () => sdk.reset() };
 }

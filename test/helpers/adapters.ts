@@ -52,3 +52,6 @@ export const adapters: readonly Adapter[] = [
 
 /** Only Express can be mounted behind a parser that drains the stream; this case is Express's alone. */
 export const expressBehindPlainJson = overHttp(express5PlainJson);
+
+/** node:http alone, for what does not depend on the adapter (metrics, a store's failure, a JWKS fetch). */
+export const nodeHttpAdapter = overHttp(nodeHttp);

@@ -4,7 +4,7 @@
 import { memoryStore, useOpenTelemetry } from '@authhooks/core';
 import * as otel from '@opentelemetry/api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adapters } from '../helpers/adapters.js';
+import { nodeHttpAdapter } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 
@@ -26,12 +26,10 @@ beforeAll(() => useOpenTelemetry(broken));
 afterAll(() => useOpenTelemetry(otel));
 
 it('answers every kind of delivery as without telemetry', async () => {
-  const nodeHttp =
-    adapters.find((one) => one.name === 'node:http') ?? (adapters[0] as (typeof adapters)[number]);
   const queued: unknown[] = [];
   const queue = { name: 'in-memory', add: async (job: unknown) => void queued.push(job) };
   const committed: string[] = [];
-  const server = await nodeHttp.start(
+  const server = await nodeHttpAdapter.start(
     { authorization: key, logger: captureLogger(), idempotency: memoryStore(), commit: { sweepMs: 20 } },
     (routes) =>
       routes

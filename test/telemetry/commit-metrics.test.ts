@@ -2,7 +2,7 @@
 // then committed by the *.complete or rolled back by a veto. Real SDK, over HTTP.
 import { memoryStore } from '@authhooks/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adapters } from '../helpers/adapters.js';
+import { nodeHttpAdapter } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { type OtelSdk, startOtelSdk } from '../support/otel-sdk.js';
@@ -21,9 +21,7 @@ const event = (type: string, user: { id: string; email: string }) =>
   JSON.stringify({ event: { type, id: crypto.randomUUID(), user } });
 
 it('counts pending, committed and rolled back operations', async () => {
-  const adapter =
-    adapters.find((one) => one.name === 'node:http') ?? (adapters[0] as (typeof adapters)[number]);
-  const server = await adapter.start(
+  const server = await nodeHttpAdapter.start(
     { authorization: key, logger: captureLogger(), idempotency: memoryStore(), commit: { sweepMs: 20 } },
     (routes) =>
       routes

@@ -1,6 +1,6 @@
 // JWKS downloads are counted by result (authhooks.jwks.fetches), with the real SDK, over HTTP.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adapters } from '../helpers/adapters.js';
+import { nodeHttpAdapter } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { type JwksServer, jwksServer } from '../support/jwks-server.js';
@@ -29,9 +29,7 @@ function signedDelete(): { headers: Record<string, string>; body: string } {
 }
 
 it('counts a failed and a successful JWKS download', async () => {
-  const adapter =
-    adapters.find((one) => one.name === 'node:http') ?? (adapters[0] as (typeof adapters)[number]);
-  const server = await adapter.start(
+  const server = await nodeHttpAdapter.start(
     {
       signature: { jwksUrl: jwks.url, jwksTimeoutMs: 200, jwksCacheMs: 60_000, jwksCooldownMs: 0 },
       logger: captureLogger(),

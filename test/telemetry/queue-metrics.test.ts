@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { type FusionAuthContext, type FusionAuthEventMap, fusionAuthEvents } from '@authhooks/fusionauth';
 import { createWorker, type QueueWorker, webhookQueue } from '@authhooks/queue';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adapters, type Running } from '../helpers/adapters.js';
+import { nodeHttpAdapter, type Running } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { type OtelSdk, startOtelSdk } from '../support/otel-sdk.js';
@@ -24,9 +24,7 @@ describeWithRedis('queue metrics', () => {
     sdk = startOtelSdk();
     redis = await startRedisServer();
     queue = webhookQueue({ connection: redis.url, name: `metrics-${randomUUID()}`, logger: captureLogger() });
-    const nodeHttp =
-      adapters.find((one) => one.name === 'node:http') ?? (adapters[0] as (typeof adapters)[number]);
-    server = await nodeHttp.start({ authorization: key, logger: captureLogger() }, (routes) =>
+    server = await nodeHttpAdapter.start({ authorization: key, logger: captureLogger() }, (routes) =>
       routes.enqueue('user.delete.complete', queue),
     );
     worker = createWorker(queue, {

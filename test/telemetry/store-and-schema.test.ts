@@ -2,7 +2,7 @@
 // left out of the typed event (lenient validation) and an idempotency store that fails.
 import type { IdempotencyStore } from '@authhooks/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adapters } from '../helpers/adapters.js';
+import { nodeHttpAdapter } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { type OtelSdk, startOtelSdk } from '../support/otel-sdk.js';
@@ -17,13 +17,11 @@ afterAll(async () => {
   await sdk.stop();
 });
 
-const nodeHttp =
-  adapters.find((one) => one.name === 'node:http') ?? (adapters[0] as (typeof adapters)[number]);
 const deliverySpans = () => sdk.spans().filter((span) => span.instrumentationScope.name === 'authhooks');
 
 it('a field left out of the typed event is an event on the span, with its path and no value', async () => {
   sdk.reset();
-  const server = await nodeHttp.start({ authorization: key, logger: captureLogger() }, (routes) =>
+  const server = await nodeHttpAdapter.start({ authorization: key, logger: captureLogger() }, (routes) =>
     routes.on('user.update', () => {}),
   );
   try {
@@ -48,7 +46,7 @@ it('a store that fails: 503, a store_error event on the span, counted by operati
     complete: async () => {},
     release: async () => {},
   };
-  const server = await nodeHttp.start(
+  const server = await nodeHttpAdapter.start(
     { authorization: key, logger: captureLogger(), idempotency: failing },
     (routes) => routes.on('user.delete', () => {}),
   );

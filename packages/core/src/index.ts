@@ -107,10 +107,13 @@ export {
   loadOpenTelemetry,
   type OpenTelemetryApi,
   openTelemetry,
+  runInSpan,
   spanKind,
+  spanLogFields,
   spanStatusError,
   type TelemetryAttributes,
   type TelemetrySpan,
+  tracerFor,
   useOpenTelemetry,
 } from './telemetry/api.js';
 export { type Metrics as TelemetryMetrics, metrics as telemetryMetrics } from './telemetry/metrics.js';

@@ -55,7 +55,6 @@ export interface TelemetryObservable {
 export interface TelemetryMeter {
   createCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryCounter;
   createObservableUpDownCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryObservable;
-  createUpDownCounter(name: string, options?: TelemetryInstrumentOptions): TelemetryCounter;
   createHistogram(name: string, options?: TelemetryInstrumentOptions): TelemetryHistogram;
 }
 
@@ -171,4 +170,31 @@ export function guarded(record: () => void): void {
   } catch {
     // nowhere safe to report it: the logger is for deliveries
   }
+}
+
+let tracerOf: OpenTelemetryApi | undefined;
+let tracer: TelemetryTracer | undefined;
+
+/** authhooks' tracer, fetched once per API (the API's proxy tracer follows the provider registered later). */
+export function tracerFor(api: OpenTelemetryApi): TelemetryTracer {
+  if (tracerOf !== api) {
+    tracerOf = api;
+    tracer = api.trace.getTracer('authhooks');
+  }
+  return tracer as TelemetryTracer;
+}
+
+/** Runs `fn` with `span` active, so the handlers' own spans nest under it. */
+export function runInSpan<T>(api: OpenTelemetryApi, span: TelemetrySpan | undefined, fn: () => T): T {
+  if (span === undefined) return fn();
+  return api.context.with(api.trace.setSpan(api.context.active(), span), fn);
+}
+
+/** `trace_id` and `span_id` for a log line, when there is a span. */
+export function spanLogFields(
+  span: TelemetrySpan | undefined,
+): { trace_id: string; span_id: string } | undefined {
+  if (span === undefined) return undefined;
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
 }

@@ -7,11 +7,13 @@ import {
   mayRecordSpans,
   type OpenTelemetryApi,
   openTelemetry,
+  runInSpan,
   spanKind,
+  spanLogFields,
   spanStatusError,
   type TelemetryAttributes,
   type TelemetrySpan,
-  type TelemetryTracer,
+  tracerFor,
 } from './api.js';
 import { inFlight, type Metrics, metrics, waitingCopies } from './metrics.js';
 
@@ -35,17 +37,6 @@ const serverFailures: ReadonlySet<Outcome> = new Set([
   'misconfigured',
 ]);
 
-let tracerOf: OpenTelemetryApi | undefined;
-let tracer: TelemetryTracer | undefined;
-
-function tracerFor(api: OpenTelemetryApi): TelemetryTracer {
-  if (tracerOf !== api) {
-    tracerOf = api;
-    tracer = api.trace.getTracer('authhooks');
-  }
-  return tracer as TelemetryTracer;
-}
-
 /**
  * One delivery's span and metrics. Exists only when OpenTelemetry does; `span` only when a tracer
  * provider records it (with the API alone, the metrics calls are the API's no-ops).
@@ -62,16 +53,12 @@ export class DeliveryTrace {
 
   /** Runs `fn` with this delivery's span active, so the handlers' own spans nest under it. */
   run<T>(fn: () => T): T {
-    const { api, span } = this;
-    if (span === undefined) return fn();
-    return api.context.with(api.trace.setSpan(api.context.active(), span), fn);
+    return runInSpan(this.api, this.span, fn);
   }
 
   /** `trace_id` and `span_id` for a log line, when the delivery is traced. */
   logFields(): { trace_id: string; span_id: string } | undefined {
-    if (this.span === undefined) return undefined;
-    const { traceId, spanId } = this.span.spanContext();
-    return { trace_id: traceId, span_id: spanId };
+    return spanLogFields(this.span);
   }
 
   /** A copy started or stopped waiting for another attempt of its event. */

@@ -3,11 +3,14 @@ import {
   linkedSpanContext,
   type OpenTelemetryApi,
   openTelemetry,
+  runInSpan,
   spanKind,
+  spanLogFields,
   spanStatusError,
   type TelemetryAttributes,
   type TelemetrySpan,
   telemetryMetrics,
+  tracerFor,
 } from '@authhooks/core';
 
 /** What happened to a job's attempt, as `authhooks.queue.job.state`. */
@@ -51,7 +54,7 @@ export class JobTrace {
     input: JobTraceInput,
     linked: ReturnType<typeof linkedSpanContext>,
   ): JobTrace {
-    const span = api.trace.getTracer('authhooks').startSpan(`${input.provider} ${input.type} process`, {
+    const span = tracerFor(api).startSpan(`${input.provider} ${input.type} process`, {
       kind: spanKind.consumer,
       attributes: {
         'messaging.system': 'bullmq',
@@ -71,14 +74,11 @@ export class JobTrace {
   /** Runs the handlers with this attempt's span active. */
   run<T>(fn: () => T): T {
     const api = openTelemetry();
-    if (this.span === undefined || api === undefined) return fn();
-    return api.context.with(api.trace.setSpan(api.context.active(), this.span), fn);
+    return api === undefined ? fn() : runInSpan(api, this.span, fn);
   }
 
   logFields(): { trace_id: string; span_id: string } | undefined {
-    if (this.span === undefined) return undefined;
-    const { traceId, spanId } = this.span.spanContext();
-    return { trace_id: traceId, span_id: spanId };
+    return spanLogFields(this.span);
   }
 
   finish(state: JobState, error?: unknown): void {
