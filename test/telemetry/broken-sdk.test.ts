@@ -3,8 +3,8 @@
 
 import { memoryStore, useOpenTelemetry } from '@authhooks/core';
 import * as otel from '@opentelemetry/api';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { nodeHttpAdapter } from '../helpers/adapters.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapters } from '../helpers/adapters.js';
 import { send } from '../helpers/requests.js';
 import { captureLogger } from '../support/capture-logger.js';
 
@@ -25,39 +25,43 @@ const broken = {
 beforeAll(() => useOpenTelemetry(broken));
 afterAll(() => useOpenTelemetry(otel));
 
-it('answers every kind of delivery as without telemetry', async () => {
-  const queued: unknown[] = [];
-  const queue = { name: 'in-memory', add: async (job: unknown) => void queued.push(job) };
-  const committed: string[] = [];
-  const server = await nodeHttpAdapter.start(
-    { authorization: key, logger: captureLogger(), idempotency: memoryStore(), commit: { sweepMs: 20 } },
-    (routes) =>
-      routes
-        .on('user.update', () => {})
-        .on('user.deactivate', () => {
-          throw new Error('handler failed');
-        })
-        .on('user.create', () => {})
-        .onCommit('user.create', (event) => void committed.push(event.user.id))
-        .enqueue('user.delete.complete', queue),
-  );
-  const body = (type: string, user = { id: 'u-1' }) =>
-    JSON.stringify({ event: { type, id: crypto.randomUUID(), user } });
-  try {
-    expect((await send(server.url, { headers, body: body('user.update') })).status).toBe(200);
-    expect((await send(server.url, { headers, body: body('user.deactivate') })).status).toBe(500);
-    expect(
-      (await send(server.url, { headers: { ...headers, authorization: 'no' }, body: body('user.update') }))
-        .status,
-    ).toBe(401);
-    expect((await send(server.url, { headers, body: body('user.delete.complete') })).status).toBe(202);
-    expect(queued).toHaveLength(1);
-    expect((await send(server.url, { headers, body: body('user.create', { id: 'ada' }) })).status).toBe(200);
-    expect(
-      (await send(server.url, { headers, body: body('user.create.complete', { id: 'ada' }) })).status,
-    ).toBe(200);
-    expect(committed).toEqual(['ada']);
-  } finally {
-    await server.close();
-  }
+describe.each(adapters)('$name', (adapter) => {
+  it('answers every kind of delivery as without telemetry', async () => {
+    const queued: unknown[] = [];
+    const queue = { name: 'in-memory', add: async (job: unknown) => void queued.push(job) };
+    const committed: string[] = [];
+    const server = await adapter.start(
+      { authorization: key, logger: captureLogger(), idempotency: memoryStore(), commit: { sweepMs: 20 } },
+      (routes) =>
+        routes
+          .on('user.update', () => {})
+          .on('user.deactivate', () => {
+            throw new Error('handler failed');
+          })
+          .on('user.create', () => {})
+          .onCommit('user.create', (event) => void committed.push(event.user.id))
+          .enqueue('user.delete.complete', queue),
+    );
+    const body = (type: string, user = { id: 'u-1' }) =>
+      JSON.stringify({ event: { type, id: crypto.randomUUID(), user } });
+    try {
+      expect((await send(server.url, { headers, body: body('user.update') })).status).toBe(200);
+      expect((await send(server.url, { headers, body: body('user.deactivate') })).status).toBe(500);
+      expect(
+        (await send(server.url, { headers: { ...headers, authorization: 'no' }, body: body('user.update') }))
+          .status,
+      ).toBe(401);
+      expect((await send(server.url, { headers, body: body('user.delete.complete') })).status).toBe(202);
+      expect(queued).toHaveLength(1);
+      expect((await send(server.url, { headers, body: body('user.create', { id: 'ada' }) })).status).toBe(
+        200,
+      );
+      expect(
+        (await send(server.url, { headers, body: body('user.create.complete', { id: 'ada' }) })).status,
+      ).toBe(200);
+      expect(committed).toEqual(['ada']);
+    } finally {
+      await server.close();
+    }
+  });
 });
